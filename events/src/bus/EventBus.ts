@@ -1,0 +1,18 @@
+import type { CloudEvent } from '../envelope';
+import type { Consumer } from '../consumer/Consumer';
+
+/**
+ * The bus port (design.md §3). Two adapters implement it: in-process (the embedded default) and
+ * Apache Kafka (`@shelfmark/events/kafka`). One contract suite proves both.
+ */
+export interface EventBus {
+  /**
+   * Publishes events in order. Resolves once the bus has durably accepted all of them; only then
+   * may the outbox forget them. Rejects if any was not accepted (the outbox keeps them and retries).
+   */
+  publish(events: readonly CloudEvent[]): Promise<void>;
+  /** Starts delivering matching events to the consumer (at least once, in order per aggregate). */
+  subscribe(consumer: Consumer): Promise<void>;
+  /** Stops delivering; in-flight handlers finish first, so no message is left half-handled. */
+  close(): Promise<void>;
+}

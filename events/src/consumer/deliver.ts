@@ -1,0 +1,96 @@
+import { backOff } from 'exponential-backoff';
+import { ContractViolation, parseEvent } from '../ContractViolation';
+import { EventContext } from '../EventContext';
+import type { Logger } from '../Logger';
+import type { Consumer } from './Consumer';
+import type { DeadLetterSink } from './DeadLetter';
+
+export interface RetryPolicy {
+  /** Attempts in total, the first included, before the event is dead-lettered. */
+  readonly attempts: number;
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { attempts: 5, initialDelayMs: 100, maxDelayMs: 5_000 };
+
+export interface DeliveryOptions {
+  readonly retry: RetryPolicy;
+  readonly deadLetters: DeadLetterSink;
+  readonly logger: Logger;
+}
+
+export type DeliveryOutcome = 'handled' | 'ignored' | 'dead-lettered';
+
+/**
+ * The one pipeline every bus adapter runs a delivered message through:
+ * contract check → handler (with the event as ambient cause) → retry with back-off → dead letter.
+ * It never throws: whatever happens, the consumer moves on to the next message.
+ * A message that fails its contract is dead-lettered at once, since retrying cannot fix it.
+ */
+export async function deliver(
+  consumer: Consumer,
+  raw: unknown,
+  { retry, deadLetters, logger }: DeliveryOptions,
+): Promise<DeliveryOutcome> {
+  let event;
+  try {
+    event = parseEvent(raw);
+  } catch (error) {
+    if (!(error instanceof ContractViolation)) throw error;
+    logger.warn({ consumer: consumer.name, err: error.message }, 'event rejected by its contract');
+    await deadLetters.send(letter(consumer, raw, error, 1));
+    return 'dead-lettered';
+  }
+  if (!consumer.types.includes(event.type)) return 'ignored';
+
+  const cause = {
+    correlationId: event.correlationid,
+    causationId: event.id,
+    ...(event.traceparent ? { traceparent: event.traceparent } : {}),
+  };
+  let attempts = 0;
+  try {
+    await backOff(
+      () => {
+        attempts += 1;
+        return EventContext.run(cause, () => consumer.handle(event));
+      },
+      {
+        numOfAttempts: retry.attempts,
+        startingDelay: retry.initialDelayMs,
+        maxDelay: retry.maxDelayMs,
+        jitter: 'full',
+        retry: (error: unknown, attempt: number) => {
+          logger.warn(
+            { consumer: consumer.name, eventId: event.id, type: event.type, attempt, err: describe(error) },
+            'event handler failed; retrying',
+          );
+          return true;
+        },
+      },
+    );
+    return 'handled';
+  } catch (error) {
+    logger.error(
+      { consumer: consumer.name, eventId: event.id, type: event.type, attempts, err: describe(error) },
+      'event handler kept failing; dead-lettered',
+    );
+    await deadLetters.send(letter(consumer, raw, error, attempts));
+    return 'dead-lettered';
+  }
+}
+
+function letter(consumer: Consumer, event: unknown, error: unknown, attempts: number) {
+  return {
+    consumer: consumer.name,
+    event,
+    error: error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) },
+    attempts,
+    failedAt: new Date().toISOString(),
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

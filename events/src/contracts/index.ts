@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { CloudEvent } from '../envelope';
+import { catalogueEvents } from './catalogue';
+import { inventoryEvents } from './inventory';
+import { membersEvents } from './members';
+
+/**
+ * Every event type Shelfmark publishes, with the runtime schema of its `data`.
+ * Types are versioned and past tense; a breaking change is a new `.vN`, never an edit.
+ * docs/events.md lists producer and consumers of each.
+ */
+export const contracts = {
+  ...catalogueEvents,
+  ...inventoryEvents,
+  ...membersEvents,
+} as const;
+
+export type EventType = keyof typeof contracts;
+export type EventData<T extends EventType> = z.infer<(typeof contracts)[T]>;
+/** A CloudEvent whose `data` matches its type's contract. */
+export type ShelfmarkEvent<T extends EventType = EventType> = CloudEvent<T, EventData<T>>;
+
+export function isEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(contracts, type);
+}
+
+export { bookAddedV1 } from './catalogue';
+export { copyAddedV1, copyStatus } from './inventory';
+export { memberRegisteredV1, memberRole } from './members';

@@ -1,0 +1,120 @@
+import type { CloudEvent } from '../envelope';
+import type { EventBus } from '../bus/EventBus';
+import { silentLogger, type Logger } from '../Logger';
+
+/** Unpublished events of one aggregate, oldest first, and how to find that aggregate again. */
+export interface PendingEvents {
+  readonly aggregate: { readonly type: string; readonly id: string };
+  readonly events: readonly CloudEvent[];
+}
+
+/** Where aggregates keep their unpublished events: one per aggregate type of a subgraph. */
+export interface OutboxStore {
+  /** Aggregates that still hold unpublished events, at most `limit` of them. */
+  pending(limit: number): Promise<PendingEvents[]>;
+  /**
+   * Removes published events from the aggregate. May lose a race with a concurrent change of the
+   * aggregate; the events are then published again later, which consumers de-duplicate.
+   */
+  markPublished(aggregate: PendingEvents['aggregate'], eventIds: readonly string[]): Promise<void>;
+}
+
+export interface OutboxRelayOptions {
+  /** How often to look for events when nobody called {@link OutboxRelay.wake}. */
+  readonly pollIntervalMs?: number;
+  readonly batchSize?: number;
+  readonly logger?: Logger;
+}
+
+/**
+ * Publishes what aggregates recorded in their outboxes, then removes it (design.md §3).
+ * A use case wakes the relay after it commits, so events flow at once; the poll catches what a
+ * crashed process left behind. Publication is at least once: a crash between the bus accepting
+ * an event and the outbox forgetting it publishes that event again, never loses it.
+ */
+export class OutboxRelay {
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly logger: Logger;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+  private nudge: (() => void) | undefined;
+  private woken = false;
+
+  constructor(
+    private readonly stores: readonly OutboxStore[],
+    private readonly bus: EventBus,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.batchSize = options.batchSize ?? 100;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = this.loop();
+  }
+
+  /** Something was just committed: look now rather than at the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.nudge?.();
+  }
+
+  /** Publishes everything pending now; resolves when the outboxes are empty. For tests and shutdown. */
+  async drain(): Promise<void> {
+    while ((await this.publishOnce()) > 0) {
+      /* keep going until a pass finds nothing */
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.nudge?.();
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** One pass over every store. Returns how many events were published. */
+  async publishOnce(): Promise<number> {
+    let published = 0;
+    for (const store of this.stores) {
+      for (const pending of await store.pending(this.batchSize)) {
+        await this.bus.publish(pending.events);
+        await store.markPublished(
+          pending.aggregate,
+          pending.events.map((e) => e.id),
+        );
+        published += pending.events.length;
+      }
+    }
+    return published;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      this.woken = false;
+      let published = 0;
+      try {
+        published = await this.publishOnce();
+      } catch (error) {
+        this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'outbox relay pass failed; will retry');
+      }
+      if (published === 0 && !this.woken && !this.stopping) await this.sleep();
+    }
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.pollIntervalMs);
+      const nudge = () => done();
+      this.nudge = nudge;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+}

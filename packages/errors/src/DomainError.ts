@@ -1,0 +1,71 @@
+import type { ErrorCode } from './ErrorCode';
+
+/**
+ * Base of every error a domain throws on purpose: a broken rule, bad input, a missing thing.
+ * The message is written for a person; `code` is the stable API code the GraphQL adapter exposes.
+ * Anything that is not a DomainError is unexpected and is masked as INTERNAL_SERVER_ERROR.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+
+  constructor(
+    message: string,
+    /** Machine-readable detail safe to show to the client (e.g. the offending field). */
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that no request could make valid: a malformed ISBN, a count out of range. */
+export class InvalidInput extends DomainError {
+  readonly code = 'BAD_USER_INPUT' as const;
+
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message, { field });
+  }
+}
+
+export class NotFound extends DomainError {
+  readonly code = 'NOT_FOUND' as const;
+
+  constructor(entity: string, id: string) {
+    super(`${entity} ${JSON.stringify(id)} does not exist.`, { entity, id });
+  }
+}
+
+export class AlreadyExists extends DomainError {
+  readonly code = 'ALREADY_EXISTS' as const;
+}
+
+export class NotSignedIn extends DomainError {
+  readonly code = 'UNAUTHENTICATED' as const;
+
+  constructor(message = 'You must be signed in to do this.') {
+    super(message);
+  }
+}
+
+export class NotAllowed extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
+}
+
+export class ConcurrentChange extends DomainError {
+  readonly code = 'CONFLICT' as const;
+
+  constructor(message = 'Someone else changed this at the same moment; nothing was changed. Please try again.') {
+    super(message);
+  }
+}
+
+export class ServiceUnavailable extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE' as const;
+
+  constructor(message = 'This part of the library is not answering right now. Please try again shortly.') {
+    super(message);
+  }
+}

@@ -1,0 +1,11 @@
+export { ErrorCode } from './ErrorCode';
+export {
+  AlreadyExists,
+  ConcurrentChange,
+  DomainError,
+  InvalidInput,
+  NotAllowed,
+  NotFound,
+  NotSignedIn,
+  ServiceUnavailable,
+} from './DomainError';

@@ -1,0 +1,11 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Identity } from '../auth/Identity';
+
+/** What every resolver of every subgraph receives. Subgraphs extend it with their use cases. */
+export interface SubgraphContext {
+  /** A fresh unit of work for this request (never the global one). */
+  readonly em: EntityManager;
+  /** Null when the caller is not signed in. */
+  readonly identity: Identity | null;
+  readonly requestId: string;
+}

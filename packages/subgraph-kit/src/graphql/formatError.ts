@@ -1,0 +1,43 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { OptimisticLockError } from '@mikro-orm/core';
+import { ConcurrentChange, DomainError, ErrorCode } from '@shelfmark/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { Logger } from '@shelfmark/events';
+
+/**
+ * The one error boundary of a subgraph. Domain errors become their stable code with their
+ * person-readable message; errors GraphQL itself raised (parse, validation, bad variables) keep
+ * theirs; anything else is unexpected: logged with its cause, shown as INTERNAL_SERVER_ERROR.
+ */
+export function createErrorFormatter(logger: Logger, subgraph: string) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof OptimisticLockError) return domain(formatted, new ConcurrentChange());
+    if (original instanceof DomainError) return domain(formatted, original);
+    if (original instanceof ArgumentValidationError) {
+      return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+    const code = formatted.extensions?.['code'];
+    const raisedByGraphQL = original instanceof GraphQLError && original.originalError === undefined;
+    if (raisedByGraphQL && typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code } };
+    }
+    const cause = original instanceof Error ? original : new Error(String(original));
+    logger.error({ err: cause, subgraph, path: formatted.path }, 'unexpected error');
+    return {
+      message: 'Something went wrong on our side. It has been logged; please try again.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+function domain(formatted: GraphQLFormattedError, error: DomainError): GraphQLFormattedError {
+  return {
+    message: error.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: error.code, ...error.details },
+  };
+}

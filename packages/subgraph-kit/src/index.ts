@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+
+export { hasRole, ROLES, type Identity, type Role } from './auth/Identity';
+export {
+  bearerToken,
+  InvalidToken,
+  issueToken,
+  keysFromPem,
+  loadOrCreateKeys,
+  TOKEN_ALGORITHM,
+  verifyToken,
+  type TokenKeys,
+} from './auth/tokens';
+export { authChecker } from './graphql/authChecker';
+export { buildFederatedSchema, type FederatedSchemaOptions } from './graphql/buildFederatedSchema';
+export type { SubgraphContext } from './graphql/context';
+export { createErrorFormatter } from './graphql/formatError';
+export { decodeCursor, encodeCursor, pageSize } from './graphql/pagination';
+export { PageInfo } from './graphql/PageInfo';
+export { createLogger, type LogLevel } from './observability/logger';
+export { createMetrics, type Metrics } from './observability/metrics';
+export { AggregateRootSchema } from './persistence/aggregateSchema';
+export { openDatabase, parseDatabaseUrl, type DatabaseConfig } from './persistence/database';
+export { MikroOrmOutboxStore } from './persistence/MikroOrmOutboxStore';
+export { isUniqueViolation } from './persistence/errors';
+export { closeServer, createHttpApp, listen, type HealthProbe } from './server/httpServer';
+export {
+  startSubgraph,
+  type RunningSubgraph,
+  type SubgraphDefinition,
+  type SubgraphOptions,
+  type SubgraphRuntime,
+} from './server/startSubgraph';

@@ -1,0 +1,49 @@
+import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/core';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AggregateRootSchema } from './aggregateSchema';
+
+/** Where a subgraph keeps its data: an SQLite file (embedded default) or a MongoDB database. */
+export type DatabaseConfig =
+  | { readonly driver: 'sqlite'; readonly path: string }
+  | { readonly driver: 'mongodb'; readonly url: string; readonly dbName: string };
+
+/** `sqlite:<path>` or `mongodb://…/<db>`, as configuration gives it. */
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (!path) throw new Error(`The SQLite URL ${JSON.stringify(url)} names no file`);
+    return { driver: 'sqlite', path };
+  }
+  if (/^mongodb(\+srv)?:\/\//.test(url)) {
+    const dbName = new URL(url).pathname.replace(/^\//, '');
+    if (!dbName) throw new Error(`The MongoDB URL must name a database, e.g. mongodb://host:27017/catalogue`);
+    return { driver: 'mongodb', url, dbName };
+  }
+  throw new Error(`Unsupported database URL ${JSON.stringify(url)}: expected sqlite:<path> or mongodb://host/<db>`);
+}
+
+/**
+ * Opens a subgraph's database and brings its schema up to date (tables and unique indexes).
+ * Each subgraph has its own database: no subgraph reads another's data.
+ */
+export async function openDatabase(config: DatabaseConfig, entities: readonly EntitySchema[]): Promise<MikroORM> {
+  const common: Partial<Options> = {
+    entities: [AggregateRootSchema, ...entities],
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: false,
+  };
+  if (config.driver === 'mongodb') {
+    throw new Error('The MongoDB driver arrives with the real-infrastructure work (issue 3)');
+  }
+  mkdirSync(dirname(config.path), { recursive: true });
+  const { MikroORM: SqliteORM } = await import('@mikro-orm/libsql');
+  const orm = await SqliteORM.init({ ...(common as object), dbName: config.path });
+  // WAL lets readers run while the relay or a request writes; busy_timeout waits out a held lock.
+  const connection = orm.em.getConnection();
+  await connection.execute('pragma journal_mode = wal');
+  await connection.execute('pragma busy_timeout = 5000');
+  await orm.getSchemaGenerator().updateSchema();
+  return orm as unknown as MikroORM;
+}

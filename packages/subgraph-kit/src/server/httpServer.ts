@@ -1,0 +1,65 @@
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+
+export interface HealthProbe {
+  /** Resolves when the process can serve requests (its database answers, its bus is up). */
+  ready(): Promise<void>;
+}
+
+/**
+ * An express app with the endpoints every Shelfmark process has: the GraphQL endpoint, `/healthz`
+ * (the process is alive), `/readyz` (its dependencies answer) and `/metrics` (Prometheus).
+ */
+export function createHttpApp<Context extends BaseContext>(options: {
+  readonly apollo: ApolloServer<Context>;
+  readonly context: (args: ExpressContextFunctionArgument) => Promise<Context>;
+  readonly health: HealthProbe;
+  readonly registry: Registry;
+  readonly bodyLimit?: string;
+}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await options.health.ready();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.registry.contentType).send(await options.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '100kb' }),
+    expressMiddleware(options.apollo, { context: options.context }),
+  );
+  return app;
+}
+
+/** Listens and resolves with the URL actually bound (port 0 picks a free port). */
+export function listen(app: Express, host: string, port: number): Promise<{ server: Server; url: string }> {
+  const server = createServer(app);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: bound } = server.address() as AddressInfo;
+      resolve({ server, url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}` });
+    });
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}

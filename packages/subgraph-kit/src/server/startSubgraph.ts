@@ -1,0 +1,156 @@
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { EntitySchema, MikroORM } from '@mikro-orm/core';
+import { EventContext, OutboxRelay, type Consumer, type EventBus, type Logger } from '@shelfmark/events';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type pino from 'pino';
+import { bearerToken, InvalidToken, verifyToken, type TokenKeys } from '../auth/tokens';
+import type { SubgraphContext } from '../graphql/context';
+import { createErrorFormatter } from '../graphql/formatError';
+import { createMetrics } from '../observability/metrics';
+import { metricsPlugin } from '../observability/metricsPlugin';
+import { MikroOrmOutboxStore } from '../persistence/MikroOrmOutboxStore';
+import { openDatabase, type DatabaseConfig } from '../persistence/database';
+import { closeServer, createHttpApp, listen } from './httpServer';
+
+/** What a subgraph's wiring can use once its database is open. */
+export interface SubgraphRuntime {
+  readonly orm: MikroORM;
+  readonly logger: Logger;
+  readonly keys: TokenKeys;
+}
+
+/**
+ * One bounded context as a process-ready federated subgraph. Each subgraph package exports a
+ * factory returning this; `startSubgraph` runs it with its own database, HTTP server and relay.
+ */
+export interface SubgraphDefinition<Context extends SubgraphContext = SubgraphContext> {
+  readonly name: string;
+  readonly entities: readonly EntitySchema[];
+  /** Aggregates whose outboxes the relay publishes, with their entity schema. */
+  readonly aggregates: readonly EntitySchema<{ id: string } & never>[] | readonly EntitySchema[];
+  /** Builds the federated schema; needs no database, so composition can run anywhere. */
+  schema(): Promise<GraphQLSchema>;
+  /** Adds the subgraph's use cases (and loaders) to the per-request context. */
+  context(base: SubgraphContext, runtime: SubgraphRuntime): Context;
+  /** The event consumers this subgraph runs. */
+  consumers?(runtime: SubgraphRuntime): Consumer[];
+  /** Runs once the database is open, before the subgraph serves (e.g. the admin bootstrap). */
+  onStart?(runtime: SubgraphRuntime): Promise<void>;
+}
+
+export interface SubgraphOptions {
+  readonly database: DatabaseConfig;
+  readonly bus: EventBus;
+  readonly keys: TokenKeys;
+  readonly logger: pino.Logger;
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Masks nothing extra today, but disables introspection-only conveniences in production. */
+  readonly production?: boolean;
+  readonly relayPollIntervalMs?: number;
+}
+
+export interface RunningSubgraph {
+  readonly name: string;
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
+  readonly url: string;
+  readonly orm: MikroORM;
+  readonly relay: OutboxRelay;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+export async function startSubgraph(
+  definition: SubgraphDefinition<SubgraphContext>,
+  options: SubgraphOptions,
+): Promise<RunningSubgraph> {
+  const logger = options.logger.child({ subgraph: definition.name });
+  const orm = await openDatabase(options.database, definition.entities as EntitySchema[]);
+  const relay = new OutboxRelay(
+    definition.aggregates.map((schema) => new MikroOrmOutboxStore(orm, schema as never, schema.meta.className)),
+    options.bus,
+    { logger, ...(options.relayPollIntervalMs ? { pollIntervalMs: options.relayPollIntervalMs } : {}) },
+  );
+  // Whatever a request or consumer commits, the relay looks at once instead of at its next poll.
+  orm.em.getEventManager().registerSubscriber({ afterFlush: () => relay.wake() });
+
+  const runtime: SubgraphRuntime = { orm, logger, keys: options.keys };
+  await definition.onStart?.(runtime);
+  for (const consumer of definition.consumers?.(runtime) ?? []) await options.bus.subscribe(consumer);
+
+  const metrics = createMetrics(definition.name);
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: await definition.schema(),
+    formatError: createErrorFormatter(logger, definition.name),
+    includeStacktraceInErrorResponses: false,
+    introspection: !options.production,
+    csrfPrevention: true,
+    plugins: [
+      metricsPlugin(metrics),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const app = createHttpApp({
+    apollo,
+    registry: metrics.registry,
+    health: {
+      ready: async () => {
+        if (!(await orm.isConnected())) throw new Error('database not connected');
+      },
+    },
+    context: async ({ req }) => {
+      const identity = await identify(req.headers.authorization, options.keys);
+      const base: SubgraphContext = {
+        em: orm.em.fork(),
+        identity,
+        requestId: req.header('x-request-id') ?? randomUUID(),
+      };
+      return definition.context(base, runtime);
+    },
+  });
+  // Events recorded while serving a request carry its correlation id and trace.
+  app.use((req, _res, next) => {
+    const requestId = req.header('x-request-id') ?? randomUUID();
+    const traceparent = req.header('traceparent');
+    EventContext.run({ correlationId: requestId, ...(traceparent ? { traceparent } : {}) }, next);
+  });
+  app.router.stack.unshift(app.router.stack.pop()!);
+
+  const { server, url } = await listen(app, options.host ?? '127.0.0.1', options.port ?? 0);
+  relay.start();
+  logger.info({ url: `${url}/graphql` }, 'subgraph ready');
+
+  return {
+    name: definition.name,
+    url: `${url}/graphql`,
+    orm,
+    relay,
+    server,
+    async close() {
+      await closeServer(server);
+      await apollo.stop();
+      await relay.stop();
+      await orm.close();
+    },
+  };
+}
+
+async function identify(header: string | undefined, keys: TokenKeys) {
+  try {
+    const token = bearerToken(header);
+    return token ? await verifyToken(token, keys.publicKey) : null;
+  } catch (error) {
+    if (!(error instanceof InvalidToken)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+}

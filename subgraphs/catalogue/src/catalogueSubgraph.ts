@@ -1,0 +1,34 @@
+import { buildFederatedSchema, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
+import { BookAdder } from './application/add-book/BookAdder';
+import { BookFinder } from './application/find-books/BookFinder';
+import { BookResolver } from './adapters/graphql/book.resolver';
+import { bookLoader, type CatalogueContext } from './adapters/graphql/context';
+import { BookSchema } from './adapters/persistence/book.schema';
+import { MikroOrmBookRepository } from './adapters/persistence/MikroOrmBookRepository';
+
+/** The catalogue context: which books the library has, and what they are. */
+export function catalogueSubgraph(): SubgraphDefinition<CatalogueContext> {
+  return {
+    name: 'catalogue',
+    entities: [BookSchema],
+    aggregates: [BookSchema],
+    schema: () =>
+      buildFederatedSchema({
+        resolvers: [BookResolver],
+        referenceResolvers: {
+          Book: {
+            __resolveReference: (ref: { id: string }, ctx: CatalogueContext) => ctx.bookById.load(ref.id),
+          },
+        },
+      }),
+    context(base) {
+      const books = new MikroOrmBookRepository(base.em);
+      return {
+        ...base,
+        addBook: new BookAdder(books),
+        findBooks: new BookFinder(books),
+        bookById: bookLoader((ids) => books.byIds(ids)),
+      };
+    },
+  };
+}

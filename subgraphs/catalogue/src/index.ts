@@ -1,0 +1,2 @@
+export { catalogueSubgraph } from './catalogueSubgraph';
+export { Book, Isbn } from './domain';

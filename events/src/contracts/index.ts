@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CloudEvent } from '../envelope';
 import { catalogueEvents } from './catalogue';
+import { commentsEvents } from './comments';
 import { inventoryEvents } from './inventory';
 import { membersEvents } from './members';
 
@@ -13,6 +14,7 @@ export const contracts = {
   ...catalogueEvents,
   ...inventoryEvents,
   ...membersEvents,
+  ...commentsEvents,
 } as const;
 
 export type EventType = keyof typeof contracts;
@@ -26,4 +28,5 @@ export function isEventType(type: string): type is EventType {
 
 export { bookAddedV1 } from './catalogue';
 export { copyAddedV1, copyStatus } from './inventory';
-export { memberRegisteredV1, memberRole } from './members';
+export { memberCardIssuedV1, memberRegisteredV1, memberRole } from './members';
+export { commentPostedV1 } from './comments';

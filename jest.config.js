@@ -20,6 +20,7 @@ const base = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  reporters: ['default', '<rootDir>/jest.summary-reporter.js'],
   projects: [
     {
       ...base,

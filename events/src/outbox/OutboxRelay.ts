@@ -40,6 +40,8 @@ export class OutboxRelay {
   private stopping = false;
   private nudge: (() => void) | undefined;
   private woken = false;
+  private pass: Promise<number> | undefined;
+  private nextPass: Promise<number> | undefined;
 
   constructor(
     private readonly stores: readonly OutboxStore[],
@@ -77,8 +79,25 @@ export class OutboxRelay {
     this.running = undefined;
   }
 
-  /** One pass over every store. Returns how many events were published. */
-  async publishOnce(): Promise<number> {
+  /**
+   * One pass over every store that starts after this call; returns how many events it published.
+   * Passes never overlap within a process: callers arriving during a pass share the next one.
+   */
+  publishOnce(): Promise<number> {
+    if (!this.pass) {
+      this.pass = this.publishPending().finally(() => (this.pass = undefined));
+      return this.pass;
+    }
+    this.nextPass ??= this.pass
+      .catch(() => 0)
+      .then(() => {
+        this.nextPass = undefined;
+        return this.publishOnce();
+      });
+    return this.nextPass;
+  }
+
+  private async publishPending(): Promise<number> {
     let published = 0;
     for (const store of this.stores) {
       for (const pending of await store.pending(this.batchSize)) {

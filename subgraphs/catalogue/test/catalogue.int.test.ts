@@ -133,4 +133,17 @@ describe('catalogue subgraph (SQLite)', () => {
     const res = await t.request(`query($id: ID!) { book(id: $id) { title } missing: book(id: "nope") { title } }`, { id });
     expect(res.data).toEqual({ book: { title: 'Sapiens' }, missing: null });
   });
+
+  // Regression: reference resolvers attached with graphql-tools were ignored by @apollo/subgraph,
+  // so the router could not fetch a Book's fields from catalogue.
+  it('resolves Book entity references for the router (reference resolvers are wired)', async () => {
+    const added = await addBook({ isbn: '9780140449136', title: 'Crime and Punishment', authors: ['Fyodor Dostoevsky'] });
+    const id = (added.data as { addBook: { id: string } }).addBook.id;
+    const res = await t.request(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Book { id title isbn } } }`,
+      { reps: [{ __typename: 'Book', id }, { __typename: 'Book', id: 'unknown' }] },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ _entities: [{ id, title: 'Crime and Punishment', isbn: '9780140449136' }, null] });
+  });
 });

@@ -1,6 +1,5 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { addResolversToSchema } from '@graphql-tools/schema';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
@@ -27,6 +26,7 @@ export interface FederatedSchemaOptions {
  * the directives, let `@apollo/subgraph` add `_entities`/`_service`, then attach the resolvers.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  orderArgumentsAsDeclared();
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes ?? [],
@@ -36,12 +36,23 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     skipCheck: true,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
-  const federated = buildSubgraphSchema({
-    typeDefs,
-    resolvers: createResolversMap(schema) as GraphQLResolverMap<unknown>,
-  });
-  if (options.referenceResolvers) {
-    addResolversToSchema({ schema: federated, resolvers: options.referenceResolvers, updateResolversInPlace: true });
+  // Reference resolvers must go through buildSubgraphSchema: it stores them where the `_entities`
+  // resolver looks (type extensions), which graphql-tools' addResolversToSchema does not.
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [type, fields] of Object.entries(options.referenceResolvers ?? {})) {
+    resolvers[type] = { ...(resolvers[type] as object), ...fields };
   }
-  return federated;
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}
+
+/**
+ * SWC applies a method's parameter decorators last-first and type-graphql keeps the order it
+ * collected them in, so `books(search, subject, first, after)` would print as
+ * `books(after, first, subject, search)`. Sorting by parameter index (a stable sort, so methods
+ * keep their grouping) restores the declared order before the schema is built.
+ */
+function orderArgumentsAsDeclared(): void {
+  const storage = (globalThis as { TypeGraphQLMetadataStorage?: { params: { index: number }[] } })
+    .TypeGraphQLMetadataStorage;
+  storage?.params.sort((a, b) => a.index - b.index);
 }

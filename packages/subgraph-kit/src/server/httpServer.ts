@@ -1,6 +1,6 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
@@ -42,17 +42,40 @@ export function createHttpApp<Context extends BaseContext>(options: {
     express.json({ limit: options.bodyLimit ?? '100kb' }),
     expressMiddleware(options.apollo, { context: options.context }),
   );
+  app.use(requestErrorHandler);
   return app;
 }
 
+/**
+ * Turns a body that is not JSON (or too large) into a GraphQL-shaped 400/413 a person can read,
+ * instead of express's HTML error page.
+ */
+export const requestErrorHandler: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+  const type = (error as { type?: unknown }).type;
+  if (type === 'entity.parse.failed') {
+    res.status(400).json({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    return;
+  }
+  if (type === 'entity.too.large') {
+    res.status(413).json({
+      errors: [{ message: 'The request body is too large.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    return;
+  }
+  next(error);
+};
+
 /** Listens and resolves with the URL actually bound (port 0 picks a free port). */
-export function listen(app: Express, host: string, port: number): Promise<{ server: Server; url: string }> {
+export function listen(app: Express, host: string | undefined, port: number): Promise<{ server: Server; url: string }> {
   const server = createServer(app);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       const { port: bound } = server.address() as AddressInfo;
-      resolve({ server, url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}` });
+      const shown = host === undefined ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+      resolve({ server, url: `http://${shown}:${bound}` });
     });
   });
 }

@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -55,6 +55,12 @@ export interface SubgraphOptions {
   /** Masks nothing extra today, but disables introspection-only conveniences in production. */
   readonly production?: boolean;
   readonly relayPollIntervalMs?: number;
+  /**
+   * Publish a mutation's events before answering it. With the in-process bus that means the
+   * other contexts have applied them too, so a client that adds a book and then its copies never
+   * races the bus (the embedded default). Over Kafka it only waits for the broker's ack.
+   */
+  readonly publishBeforeResponding?: boolean;
 }
 
 export interface RunningSubgraph {
@@ -83,7 +89,11 @@ export async function startSubgraph(
 
   const runtime: SubgraphRuntime = { orm, logger, keys: options.keys };
   await definition.onStart?.(runtime);
-  for (const consumer of definition.consumers?.(runtime) ?? []) await options.bus.subscribe(consumer);
+  // The consumer's name is its group: prefixed with the subgraph, two contexts that both react to
+  // the same event under the same name never share (and split) one group.
+  for (const consumer of definition.consumers?.(runtime) ?? []) {
+    await options.bus.subscribe({ ...consumer, name: `${definition.name}.${consumer.name}`, handle: (e) => consumer.handle(e) });
+  }
 
   const metrics = createMetrics(definition.name);
   const apollo = new ApolloServer<SubgraphContext>({
@@ -93,6 +103,7 @@ export async function startSubgraph(
     introspection: !options.production,
     csrfPrevention: true,
     plugins: [
+      ...(options.publishBeforeResponding ? [publishBeforeResponding(relay)] : []),
       metricsPlugin(metrics),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -142,6 +153,17 @@ export async function startSubgraph(
       await relay.stop();
       await orm.close();
     },
+  };
+}
+
+function publishBeforeResponding(relay: OutboxRelay): ApolloServerPlugin<SubgraphContext> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') await relay.publishOnce();
+        },
+      }),
   };
 }
 

@@ -21,7 +21,7 @@ export class BookResolver {
     @Ctx() ctx: CatalogueContext,
     @Arg('search', () => String, { nullable: true }) search?: string | null,
     @Arg('subject', () => String, { nullable: true }) subject?: string | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first?: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<BookConnection> {
     const page = await ctx.findBooks.find({

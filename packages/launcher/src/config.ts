@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/**
+ * The embedded process's configuration: every variable it reads, validated once at start-up.
+ * Nothing else in the process reads `process.env`. `.env.example` documents each one.
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+    /** Omit to listen on every interface. */
+    HOST: z.string().min(1).optional(),
+    SHELFMARK_DATA_DIR: z.string().min(1).default('./.data'),
+    SHELFMARK_ADMIN_EMAIL: z.email('SHELFMARK_ADMIN_EMAIL must be an e-mail address').optional(),
+    SHELFMARK_ADMIN_PASSWORD: z.string().min(1).optional(),
+    SHELFMARK_INITIAL_POINTS: z.coerce.number().int().min(0).default(30),
+    SHELFMARK_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(12 * 60 * 60),
+    LOG_LEVEL: logLevel.default('info'),
+  })
+  .refine((env) => Boolean(env.SHELFMARK_ADMIN_EMAIL) === Boolean(env.SHELFMARK_ADMIN_PASSWORD), {
+    message: 'Set both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD, or neither',
+  });
+
+export interface EmbeddedConfig {
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string | undefined;
+  readonly dataDir: string;
+  readonly admin: { readonly email: string; readonly password: string } | undefined;
+  readonly initialPoints: number;
+  readonly tokenTtlSeconds: number;
+  readonly logLevel: z.infer<typeof logLevel>;
+}
+
+/** Reads and validates the environment; throws one message listing everything that is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    production: e.NODE_ENV === 'production',
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.SHELFMARK_DATA_DIR),
+    admin: e.SHELFMARK_ADMIN_EMAIL && e.SHELFMARK_ADMIN_PASSWORD ? { email: e.SHELFMARK_ADMIN_EMAIL, password: e.SHELFMARK_ADMIN_PASSWORD } : undefined,
+    initialPoints: e.SHELFMARK_INITIAL_POINTS,
+    tokenTtlSeconds: e.SHELFMARK_TOKEN_TTL_SECONDS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,2 @@
+export { loadConfig, type EmbeddedConfig } from './config';
+export { startEmbedded, type EmbeddedShelfmark } from './startEmbedded';

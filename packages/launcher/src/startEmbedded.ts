@@ -1,0 +1,82 @@
+import { FileDeadLetterSink, InProcessEventBus } from '@shelfmark/events';
+import { createRouter, type RunningRouter } from '@shelfmark/router';
+import { readSupergraph, SUBGRAPH_NAMES, subgraphDefinitions, type SubgraphName } from '@shelfmark/schema';
+import { createLogger, loadOrCreateKeys, startSubgraph, type RunningSubgraph } from '@shelfmark/subgraph-kit';
+import { join } from 'node:path';
+import type { EmbeddedConfig } from './config';
+
+export interface EmbeddedShelfmark {
+  /** The router's GraphQL endpoint. */
+  readonly url: string;
+  readonly router: RunningRouter;
+  readonly subgraphs: Readonly<Record<SubgraphName, RunningSubgraph>>;
+  readonly bus: InProcessEventBus;
+  /** Stops the router, then the subgraphs (their relays finish the pass they are in), then the bus. */
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded default: all six subgraphs and the router in one process, each subgraph with its
+ * own SQLite file under the data directory, talking through the in-process bus. Subgraphs listen
+ * on free loopback ports; only the router is meant to be called.
+ */
+export async function startEmbedded(config: EmbeddedConfig): Promise<EmbeddedShelfmark> {
+  const logger = createLogger(config.logLevel);
+  const keys = loadOrCreateKeys(config.dataDir);
+  const bus = new InProcessEventBus({
+    logger: logger.child({ component: 'bus' }),
+    deadLetters: new FileDeadLetterSink(join(config.dataDir, 'dead-letters.jsonl')),
+  });
+  const definitions = subgraphDefinitions({
+    members: {
+      initialPoints: config.initialPoints,
+      tokenTtlSeconds: config.tokenTtlSeconds,
+      ...(config.admin ? { admin: config.admin } : {}),
+    },
+  });
+
+  const started: RunningSubgraph[] = [];
+  try {
+    for (const name of SUBGRAPH_NAMES) {
+      started.push(
+        await startSubgraph(definitions[name], {
+          database: { driver: 'sqlite', path: join(config.dataDir, `${name}.sqlite`) },
+          bus,
+          keys,
+          logger,
+          host: '127.0.0.1',
+          port: 0,
+          production: config.production,
+          publishBeforeResponding: true,
+        }),
+      );
+    }
+    // Every consumer is subscribed: let the events flow (including any a crash left in an outbox).
+    bus.open();
+    const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
+    const router = await createRouter({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
+      keys,
+      logger,
+      port: config.port,
+      ...(config.host ? { host: config.host } : {}),
+      production: config.production,
+    });
+    return {
+      url: router.url,
+      router,
+      subgraphs,
+      bus,
+      async close() {
+        await router.close();
+        for (const subgraph of started.reverse()) await subgraph.close();
+        await bus.close();
+      },
+    };
+  } catch (error) {
+    for (const subgraph of started.reverse()) await subgraph.close().catch(() => undefined);
+    await bus.close();
+    throw error;
+  }
+}

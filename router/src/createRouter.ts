@@ -1,0 +1,126 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  bearerToken,
+  closeServer,
+  createHttpApp,
+  createMetrics,
+  InvalidToken,
+  listen,
+  verifyToken,
+  type TokenKeys,
+} from '@shelfmark/subgraph-kit';
+import { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type pino from 'pino';
+import type { RouterContext } from './context';
+import { createRouterErrorFormatter } from './formatError';
+import { SubgraphDataSource } from './SubgraphDataSource';
+
+export interface RouterOptions {
+  /** The composed supergraph (schema/supergraph.graphql). */
+  readonly supergraphSdl: string;
+  /** Where each subgraph answers, by name; overrides the URLs baked into the supergraph. */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly keys: Pick<TokenKeys, 'publicKey'>;
+  readonly logger: pino.Logger;
+  readonly port: number;
+  /** Omit to listen on every interface. */
+  readonly host?: string;
+  readonly production: boolean;
+  readonly limits?: QueryLimits;
+}
+
+/** Guards against abusive operations, checked before any subgraph is called. */
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxAliases: number;
+}
+
+export const defaultQueryLimits: QueryLimits = { maxDepth: 10, maxCost: 5_000, maxAliases: 30 };
+
+export interface RunningRouter {
+  /** e.g. http://localhost:4000/graphql */
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * The one endpoint clients use: an Apollo Gateway over the committed supergraph. It checks the
+ * JWT at the edge (an invalid or expired token is refused before any subgraph is asked), limits
+ * depth, cost and aliases, prevents CSRF, and masks unexpected errors in production.
+ */
+export async function createRouter(options: RouterOptions): Promise<RunningRouter> {
+  const logger = options.logger.child({ component: 'router' });
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`No URL configured for subgraph ${name}`);
+      return new SubgraphDataSource({ url: target });
+    },
+  });
+  const limits = options.limits ?? defaultQueryLimits;
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    costLimit: { maxCost: limits.maxCost },
+    maxAliases: { n: limits.maxAliases },
+    // Field suggestions help while developing and leak the schema in production.
+    blockFieldSuggestion: { enabled: options.production },
+  });
+  const protection = armor.protect();
+  const metrics = createMetrics('router');
+  const apollo = new ApolloServer<RouterContext>({
+    gateway,
+    ...protection,
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
+    formatError: createRouterErrorFormatter(logger, options.production),
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    csrfPrevention: true,
+  });
+  await apollo.start();
+
+  const app = createHttpApp({
+    apollo,
+    registry: metrics.registry,
+    health: {
+      ready: async () => {
+        // Ready when every subgraph says it is ready.
+        const checks = Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+          const response = await fetch(url.replace(/\/graphql$/, '/readyz')).catch(() => undefined);
+          if (!response?.ok) throw new Error(`subgraph ${name} is not ready`);
+        });
+        await Promise.all(checks);
+      },
+    },
+    context: async ({ req }) => {
+      const requestId = req.header('x-request-id') ?? randomUUID();
+      try {
+        const token = bearerToken(req.headers.authorization) ?? null;
+        const identity = token ? await verifyToken(token, options.keys.publicKey) : null;
+        return { requestId, token, identity, traceparent: req.header('traceparent') ?? null };
+      } catch (error) {
+        if (!(error instanceof InvalidToken)) throw error;
+        throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+    },
+  });
+
+  const { server, url } = await listen(app, options.host, options.port);
+  const publicUrl = `${url.replace('//[::]', '//localhost').replace('//0.0.0.0', '//localhost')}/graphql`;
+  logger.info({ url: publicUrl }, 'router ready');
+  return {
+    url: publicUrl,
+    server,
+    async close() {
+      await closeServer(server);
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import type { CatalogueBook } from './CatalogueBook';
+
+/** The books inventory has learnt of from catalogue's events. */
+export interface CatalogueBookRepository {
+  exists(bookId: string): Promise<boolean>;
+  /** Stores the book unless one with its id is already known; true when it was new. */
+  addIfAbsent(book: CatalogueBook): Promise<boolean>;
+}

@@ -1,0 +1,111 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { openDatabase } from '@shelfmark/subgraph-kit';
+import { tempDir } from '@shelfmark/testing';
+import { join } from 'node:path';
+import { CopyAdder } from '../src/application/add-copies/CopyAdder';
+import { CatalogueBookSchema } from '../src/adapters/persistence/catalogue-book.schema';
+import { CopySchema } from '../src/adapters/persistence/copy.schema';
+import { MikroOrmCatalogueBookRepository } from '../src/adapters/persistence/MikroOrmCatalogueBookRepository';
+import { MikroOrmCopyRepository } from '../src/adapters/persistence/MikroOrmCopyRepository';
+import { availabilityOf, CatalogueBook, type Barcode } from '../src/domain';
+import { barcode, barcodesFrom } from './support/builders';
+
+const now = new Date('2026-03-04T05:06:07Z');
+
+describe('inventory persistence (SQLite)', () => {
+  const dir = tempDir();
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    orm = await openDatabase({ driver: 'sqlite', path: join(dir.path, 'inventory.sqlite') }, [
+      CopySchema,
+      CatalogueBookSchema,
+    ]);
+  });
+  beforeEach(async () => {
+    await orm.getSchemaGenerator().clearDatabase();
+    await new MikroOrmCatalogueBookRepository(orm.em.fork()).addIfAbsent(
+      CatalogueBook.of('dune', '9780441172719', 'Dune', now),
+    );
+  });
+  afterAll(async () => {
+    await orm.close();
+    dir.cleanup();
+  });
+
+  const adder = (newBarcode: () => Barcode) => {
+    const em = orm.em.fork();
+    return new CopyAdder(new MikroOrmCopyRepository(em), new MikroOrmCatalogueBookRepository(em), {
+      newBarcode,
+      clock: () => now,
+    });
+  };
+  const storedBarcodes = async () =>
+    (await orm.em.fork().find(CopySchema, {}, { orderBy: { barcode: 'asc' } })).map((c) => c.barcode);
+
+  it('draws again when the unique index refuses a barcode, and keeps nothing of the refused batch', async () => {
+    await adder(barcodesFrom('A')).add({ bookId: 'dune', count: 1 });
+
+    // B and C go in the same transaction as A, which is taken: all three are rolled back.
+    const added = await adder(barcodesFrom('B', 'C', 'A', 'D', 'E', 'F')).add({ bookId: 'dune', count: 3 });
+
+    expect(added.map((c) => c.barcode)).toEqual(['D', 'E', 'F'].map((b) => barcode(b).value));
+    expect(await storedBarcodes()).toEqual(['A', 'D', 'E', 'F'].map((b) => barcode(b).value));
+  });
+
+  it('registers a book once: a second registration is a no-op, not an error', async () => {
+    const books = new MikroOrmCatalogueBookRepository(orm.em.fork());
+    await expect(
+      books.addIfAbsent(CatalogueBook.of('dune', '9780441172719', 'Dune again', now)),
+    ).resolves.toBe(false);
+    await expect(books.addIfAbsent(CatalogueBook.of('emma', '9780141439587', 'Emma', now))).resolves.toBe(
+      true,
+    );
+    expect(await orm.em.fork().count(CatalogueBookSchema)).toBe(2);
+  });
+
+  it('treats a unique violation on registration as the book already being there', async () => {
+    const em = orm.em.fork();
+    const books = new MikroOrmCatalogueBookRepository(em);
+    // Another delivery inserted the row between this one's existence check and its insert.
+    jest.spyOn(books, 'exists').mockResolvedValueOnce(false);
+    await expect(books.addIfAbsent(CatalogueBook.of('dune', '9780441172719', 'Dune', now))).resolves.toBe(
+      false,
+    );
+    expect(await orm.em.fork().count(CatalogueBookSchema)).toBe(1);
+  });
+
+  it('counts copies per book and status in one grouped query', async () => {
+    await new MikroOrmCatalogueBookRepository(orm.em.fork()).addIfAbsent(
+      CatalogueBook.of('emma', '9780141439587', 'Emma', now),
+    );
+    const next = barcodesFrom(...'ABCDEFGHJK'.split(''));
+    await adder(next).add({ bookId: 'dune', count: 6 });
+    await adder(next).add({ bookId: 'emma', count: 2 });
+    // Circulation is not built yet: set statuses as it will.
+    const em = orm.em.fork();
+    const dune = await em.find(CopySchema, { bookId: 'dune' }, { orderBy: { barcode: 'asc' } });
+    (['ON_LOAN', 'ON_LOAN', 'ON_HOLD_SHELF', 'LOST', 'WITHDRAWN'] as const).forEach(
+      (status, i) => (dune[i]!.status = status),
+    );
+    await em.flush();
+
+    const counts = await new MikroOrmCopyRepository(orm.em.fork()).statusCounts(['dune', 'emma', 'nobody']);
+
+    expect(counts).toEqual(
+      expect.arrayContaining([
+        { bookId: 'dune', status: 'AVAILABLE', count: 1 },
+        { bookId: 'dune', status: 'ON_LOAN', count: 2 },
+        { bookId: 'dune', status: 'ON_HOLD_SHELF', count: 1 },
+        { bookId: 'dune', status: 'LOST', count: 1 },
+        { bookId: 'dune', status: 'WITHDRAWN', count: 1 },
+        { bookId: 'emma', status: 'AVAILABLE', count: 2 },
+      ]),
+    );
+    expect(counts).toHaveLength(6);
+    const ofDune = Object.fromEntries(
+      counts.filter((c) => c.bookId === 'dune').map((c) => [c.status, c.count]),
+    );
+    expect(availabilityOf(ofDune)).toEqual({ total: 4, available: 1, onLoan: 2, onHoldShelf: 1 });
+  });
+});

@@ -1,0 +1,49 @@
+import { createEvent, type CloudEvent, type EventData } from '@shelfmark/events';
+import { Barcode } from '../../src/domain';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+type BookAdded = EventData<'shelfmark.catalogue.book-added.v1'>;
+
+/** A valid `book-added` event as catalogue would publish it. */
+export function aBookAddedEvent(bookId: string, change: Partial<BookAdded> = {}): CloudEvent {
+  return createEvent('shelfmark.catalogue.book-added.v1', bookId, {
+    bookId,
+    isbn: '9780441172719',
+    title: 'Dune',
+    subtitle: null,
+    authors: ['Frank Herbert'],
+    subjects: ['science fiction'],
+    language: 'en',
+    publishedYear: 1965,
+    ...change,
+  });
+}
+
+/** A barcode generator that hands out the given bodies in order (each padded to 10 characters). */
+export function barcodesFrom(...bodies: string[]): () => Barcode {
+  const queue = bodies.map((body) => barcode(body));
+  return () => {
+    const next = queue.shift();
+    if (!next) throw new Error('The test ran out of barcodes');
+    return next;
+  };
+}
+
+/** `SM` + the body, padded with zeros to 10 characters: e.g. barcode('A') is SM000000000A. */
+export function barcode(body: string): Barcode {
+  const value = `SM${body.padStart(10, '0')}`;
+  if (!Barcode.PATTERN.test(value)) throw new Error(`${value} is not a barcode`);
+  // Crockford digits map back to the byte values that produce them.
+  const bytes = Uint8Array.from([...value.slice(2)].map((c) => CROCKFORD.indexOf(c)));
+  return Barcode.fromRandomBytes(bytes);
+}
+
+/** A barcode generator counting up from 1: deterministic and never repeating. */
+export function sequentialBarcodes(): () => Barcode {
+  let n = 0;
+  return () => {
+    n += 1;
+    return barcode([...n.toString(32)].map((digit) => CROCKFORD[parseInt(digit, 32)]).join(''));
+  };
+}

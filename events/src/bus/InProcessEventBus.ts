@@ -76,9 +76,11 @@ export class InProcessEventBus implements EventBus {
 
   private enqueue(consumer: Consumer, wire: unknown): Promise<unknown> {
     const previous = this.tails.get(consumer.name) ?? Promise.resolve();
-    const next = previous.then(() =>
-      deliver(consumer, wire, { retry: this.retry, deadLetters: this.deadLetters, logger: this.logger }),
-    );
+    // Chain on "finished either way": one failed delivery (its publish rejects, so the outbox keeps
+    // the event) must not stop the consumer for every later event.
+    const next = previous
+      .catch(() => undefined)
+      .then(() => deliver(consumer, wire, { retry: this.retry, deadLetters: this.deadLetters, logger: this.logger }));
     this.tails.set(consumer.name, next);
     return next;
   }

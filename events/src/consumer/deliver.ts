@@ -25,7 +25,8 @@ export type DeliveryOutcome = 'handled' | 'ignored' | 'dead-lettered';
 /**
  * The one pipeline every bus adapter runs a delivered message through:
  * contract check → handler (with the event as ambient cause) → retry with back-off → dead letter.
- * It never throws: whatever happens, the consumer moves on to the next message.
+ * Whatever the handler does, the consumer moves on to the next message; it rejects only when
+ * the dead-letter sink itself fails, so the message is not acknowledged and comes back.
  * A message that fails its contract is dead-lettered at once, since retrying cannot fix it.
  */
 export async function deliver(
@@ -62,6 +63,7 @@ export async function deliver(
         maxDelay: retry.maxDelayMs,
         jitter: 'full',
         retry: (error: unknown, attempt: number) => {
+          if (attempt >= retry.attempts) return false;
           logger.warn(
             { consumer: consumer.name, eventId: event.id, type: event.type, attempt, err: describe(error) },
             'event handler failed; retrying',

@@ -36,9 +36,11 @@ export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly logger: Logger;
-  private running: Promise<void> | undefined;
-  private stopping = false;
-  private nudge: (() => void) | undefined;
+  /** Each loop runs while its generation is current; stop() and start() move to a new one. */
+  private generation = 0;
+  private active = false;
+  private running: Promise<void> = Promise.resolve();
+  private readonly nudges = new Set<() => void>();
   private woken = false;
   private pass: Promise<number> | undefined;
   private nextPass: Promise<number> | undefined;
@@ -54,15 +56,16 @@ export class OutboxRelay {
   }
 
   start(): void {
-    if (this.running) return;
-    this.stopping = false;
-    this.running = this.loop();
+    if (this.active) return;
+    this.active = true;
+    const generation = ++this.generation;
+    this.running = this.loop(generation);
   }
 
   /** Something was just committed: look now rather than at the next poll. */
   wake(): void {
     this.woken = true;
-    this.nudge?.();
+    for (const nudge of this.nudges) nudge();
   }
 
   /** Publishes everything pending now; resolves when the outboxes are empty. For tests and shutdown. */
@@ -72,11 +75,13 @@ export class OutboxRelay {
     }
   }
 
+  /** Ends the loop after the pass it is in; a later start() runs a new one. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.nudge?.();
-    await this.running;
-    this.running = undefined;
+    this.active = false;
+    this.generation += 1;
+    const running = this.running;
+    for (const nudge of this.nudges) nudge();
+    await running;
   }
 
   /**
@@ -112,8 +117,8 @@ export class OutboxRelay {
     return published;
   }
 
-  private async loop(): Promise<void> {
-    while (!this.stopping) {
+  private async loop(generation: number): Promise<void> {
+    while (generation === this.generation) {
       this.woken = false;
       let published = 0;
       try {
@@ -121,19 +126,19 @@ export class OutboxRelay {
       } catch (error) {
         this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'outbox relay pass failed; will retry');
       }
-      if (published === 0 && !this.woken && !this.stopping) await this.sleep();
+      if (published === 0 && !this.woken && generation === this.generation) await this.sleep();
     }
   }
 
   private sleep(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollIntervalMs);
-      const nudge = () => done();
-      this.nudge = nudge;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.nudges.delete(done);
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.nudges.add(done);
     });
   }
 }

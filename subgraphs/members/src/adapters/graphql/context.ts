@@ -1,0 +1,38 @@
+import type { Identity, SubgraphContext } from '@shelfmark/subgraph-kit';
+import DataLoader from 'dataloader';
+import type { MemberAuthenticator } from '../../application/login/MemberAuthenticator';
+import type { MemberRegistrar } from '../../application/register/MemberRegistrar';
+import type { Member } from '../../domain';
+
+/**
+ * Who is asking, for this request. Starts as the token's identity; registerMember and login make
+ * the new session's member the viewer, so the member in their AuthPayload may show its own e-mail.
+ */
+export class RequestViewer {
+  constructor(private current: Identity | null) {}
+
+  get identity(): Identity | null {
+    return this.current;
+  }
+
+  signedInAs(identity: Identity): void {
+    this.current = identity;
+  }
+}
+
+export interface MembersContext extends SubgraphContext {
+  readonly registerMember: MemberRegistrar;
+  readonly authenticator: MemberAuthenticator;
+  readonly viewer: RequestViewer;
+  /** Batches `me` and entity references into one query per request. */
+  readonly memberById: DataLoader<string, Member | null>;
+}
+
+export function memberLoader(
+  load: (ids: readonly string[]) => Promise<Member[]>,
+): DataLoader<string, Member | null> {
+  return new DataLoader(async (ids) => {
+    const byId = new Map((await load(ids)).map((member) => [member.id, member]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}

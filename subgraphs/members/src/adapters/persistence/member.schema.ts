@@ -1,0 +1,33 @@
+import { EntitySchema } from '@mikro-orm/core';
+import type { AggregateRoot } from '@shelfmark/events';
+import { AggregateRootSchema } from '@shelfmark/subgraph-kit';
+import { Member, MEMBER_ROLES, MEMBER_STATUSES, MemberCard } from '../../domain';
+
+/** The card is part of the member's own row/document, so issuing it is one write. */
+export const MemberCardSchema = new EntitySchema<MemberCard>({
+  class: MemberCard,
+  embeddable: true,
+  properties: {
+    number: { type: 'string', length: 16, unique: true },
+    issuedAt: { type: 'datetime' },
+    expiresAt: { type: 'datetime' },
+  },
+});
+
+export const MemberSchema = new EntitySchema<Member, AggregateRoot>({
+  class: Member,
+  extends: AggregateRootSchema,
+  properties: {
+    id: { type: 'string', primary: true },
+    email: { type: 'string', length: 254, unique: true },
+    name: { type: 'string', length: 200 },
+    // Hidden: never part of a serialised member (logs, JSON), whatever serialises it.
+    passwordHash: { type: 'text', hidden: true },
+    role: { enum: true, items: [...MEMBER_ROLES] },
+    status: { enum: true, items: [...MEMBER_STATUSES] },
+    card: { kind: 'embedded', entity: () => MemberCard, nullable: true, prefix: 'card_' },
+    points: { type: 'integer' },
+    pointsLedger: { type: 'json' },
+    registeredAt: { type: 'datetime' },
+  },
+});

@@ -1,0 +1,34 @@
+import { membersSubgraph } from './membersSubgraph';
+import { resolveMembersSettings } from './settings';
+
+const base = { initialPoints: 30, tokenTtlSeconds: 3600 };
+
+describe('members settings', () => {
+  it('defaults the card validity to three years and validates the admin account', () => {
+    expect(
+      resolveMembersSettings({ ...base, admin: { email: ' Admin@Library.test', password: 'long enough' } }),
+    ).toEqual({
+      initialPoints: 30,
+      tokenTtlSeconds: 3600,
+      cardValidityYears: 3,
+      admin: { email: 'admin@library.test', password: 'long enough' },
+    });
+    expect(resolveMembersSettings(base).admin).toBeNull();
+  });
+
+  it.each([
+    [{ ...base, initialPoints: -1 }, /initialPoints must be a whole number of at least 0/],
+    [{ ...base, tokenTtlSeconds: 0 }, /tokenTtlSeconds must be a whole number of at least 1/],
+    [{ ...base, cardValidityYears: 0.5 }, /cardValidityYears must be a whole number of at least 1/],
+    [
+      { ...base, admin: { email: 'admin', password: 'long enough' } },
+      /admin email is not acceptable.*not a valid e-mail/,
+    ],
+    [
+      { ...base, admin: { email: 'admin@library.test', password: 'short' } },
+      /admin password is not acceptable.*at least 8 characters/,
+    ],
+  ])('makes membersSubgraph fail at once on %j', (settings, message) => {
+    expect(() => membersSubgraph(settings)).toThrow(message);
+  });
+});

@@ -1,0 +1,87 @@
+import type { Session, TokenIssuer } from '../application/Session';
+import {
+  EmailTaken,
+  Member,
+  MemberCard,
+  type MemberRepository,
+  type Password,
+  type PasswordHasher,
+} from '../domain';
+
+/**
+ * Members kept as copies, as a database keeps rows: what a use case changed is seen only once it
+ * saved it, and the unique e-mail and card number are enforced like the real indexes.
+ */
+export class InMemoryMemberRepository implements MemberRepository {
+  private readonly rows = new Map<string, Member>();
+  /** How many times a member was written (added or saved). */
+  writes = 0;
+
+  add(member: Member): Promise<void> {
+    if ([...this.rows.values()].some((row) => row.email === member.email))
+      return Promise.reject(new EmailTaken());
+    this.rows.set(member.id, copy(member));
+    this.writes += 1;
+    return Promise.resolve();
+  }
+
+  save(member: Member): Promise<void> {
+    const number = member.card?.number;
+    if (
+      number &&
+      [...this.rows.values()].some((row) => row.id !== member.id && row.card?.number === number)
+    ) {
+      return Promise.reject(new Error(`unique violation: card number ${number}`));
+    }
+    this.rows.set(member.id, copy(member));
+    this.writes += 1;
+    return Promise.resolve();
+  }
+
+  byId(id: string): Promise<Member | null> {
+    const row = this.rows.get(id);
+    return Promise.resolve(row ? copy(row) : null);
+  }
+
+  byIds(ids: readonly string[]): Promise<Member[]> {
+    return Promise.resolve(ids.flatMap((id) => (this.rows.has(id) ? [copy(this.rows.get(id)!)] : [])));
+  }
+
+  byEmail(email: string): Promise<Member | null> {
+    const row = [...this.rows.values()].find((r) => r.email === email.trim().toLowerCase());
+    return Promise.resolve(row ? copy(row) : null);
+  }
+
+  all(): Member[] {
+    return [...this.rows.values()].map(copy);
+  }
+}
+
+function copy(member: Member): Member {
+  const clone = Object.assign(Object.create(Member.prototype) as Member, structuredClone({ ...member }));
+  if (member.card) clone.card = Object.assign(new MemberCard(), structuredClone({ ...member.card }));
+  return clone;
+}
+
+/** Reversible "hashes", and a record of what was verified against which hash. */
+export class FakePasswordHasher implements PasswordHasher {
+  readonly decoy = 'hashed:<nobody>';
+  readonly hashed: string[] = [];
+  readonly verified: { hash: string; password: string }[] = [];
+
+  hash(password: Password): Promise<string> {
+    this.hashed.push(password);
+    return Promise.resolve(`hashed:${password}`);
+  }
+
+  verify(hash: string, password: string): Promise<boolean> {
+    this.verified.push({ hash, password });
+    return Promise.resolve(hash === `hashed:${password}`);
+  }
+}
+
+export class FakeTokenIssuer implements TokenIssuer {
+  issue(member: Member): Promise<Session['token']> {
+    return Promise.resolve(`token-for:${member.id}:${member.role}`);
+  }
+}

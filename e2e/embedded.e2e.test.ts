@@ -38,7 +38,14 @@ describe('Shelfmark embedded, through the router', () => {
 
     const added = await request(
       AddBook,
-      { input: { isbn: '978-0-441-17271-9', title: 'Dune', authors: ['Frank Herbert'], subjects: ['Science Fiction'] } },
+      {
+        input: {
+          isbn: '978-0-441-17271-9',
+          title: 'Dune',
+          authors: ['Frank Herbert'],
+          subjects: ['Science Fiction'],
+        },
+      },
       { token: adminToken },
     );
     expect(added.errors).toBeUndefined();
@@ -92,17 +99,29 @@ describe('Shelfmark embedded, through the router', () => {
   });
 
   it('gives a clear, coded error for bad input at every layer', async () => {
-    const invalidIsbn = await request(AddBook, { input: { isbn: '12345', title: 'X', authors: ['Y'] } }, { token: adminToken });
+    const invalidIsbn = await request(
+      AddBook,
+      { input: { isbn: '12345', title: 'X', authors: ['Y'] } },
+      { token: adminToken },
+    );
     expect(errorCode(invalidIsbn)).toBe('BAD_USER_INPUT');
     expect(invalidIsbn.errors?.[0]?.message).toMatch(/not a valid ISBN/);
 
-    const duplicate = await request(AddBook, { input: { isbn: '0441172717', title: 'Dune again', authors: ['F. H.'] } }, { token: adminToken });
+    const duplicate = await request(
+      AddBook,
+      { input: { isbn: '0441172717', title: 'Dune again', authors: ['F. H.'] } },
+      { token: adminToken },
+    );
     expect(errorCode(duplicate)).toBe('ALREADY_EXISTS');
 
-    expect(errorCode(await request(AddCopies, { bookId: 'no-such-book', count: 1 }, { token: adminToken }))).toBe('NOT_FOUND');
+    expect(
+      errorCode(await request(AddCopies, { bookId: 'no-such-book', count: 1 }, { token: adminToken })),
+    ).toBe('NOT_FOUND');
     const missing = await request(SearchBooks, { search: 'no-such-book' });
     expect(missing.data?.books.totalCount).toBe(0);
-    expect(errorCode(await request(AddCopies, { bookId: 'any', count: 1001 }, { token: adminToken }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await request(AddCopies, { bookId: 'any', count: 1001 }, { token: adminToken }))).toBe(
+      'BAD_USER_INPUT',
+    );
 
     const wrongPassword = await request(Login, { email: ADMIN.email, password: 'wrong' });
     const unknownAccount = await request(Login, { email: 'nobody@library.test', password: 'wrong' });
@@ -122,7 +141,11 @@ describe('Shelfmark embedded, through the router', () => {
   });
 
   it('answers malformed requests with HTTP 400 and a readable message', async () => {
-    const notJson = await fetch(shelfmark.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const notJson = await fetch(shelfmark.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toEqual({
       errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
@@ -138,7 +161,11 @@ describe('Shelfmark embedded, through the router', () => {
   });
 
   it('blocks cross-site simple requests (CSRF prevention)', async () => {
-    const response = await fetch(shelfmark.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ me { id } }"}' });
+    const response = await fetch(shelfmark.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ me { id } }"}',
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF|csrf|Content-Type/);
   });

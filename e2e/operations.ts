@@ -5,7 +5,11 @@ export const Login = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       token
-      member { id email role }
+      member {
+        id
+        email
+        role
+      }
     }
   }
 `);
@@ -14,26 +18,55 @@ export const RegisterMember = graphql(`
   mutation RegisterMember($input: RegisterMemberInput!) {
     registerMember(input: $input) {
       token
-      member { id email name role status points }
+      member {
+        id
+        email
+        name
+        role
+        status
+        points
+      }
     }
   }
 `);
 
 export const Me = graphql(`
   query Me {
-    me { id email name role status points card { number issuedAt expiresAt } }
+    me {
+      id
+      email
+      name
+      role
+      status
+      points
+      card {
+        number
+        issuedAt
+        expiresAt
+      }
+    }
   }
 `);
 
 export const AddBook = graphql(`
   mutation AddBook($input: AddBookInput!) {
-    addBook(input: $input) { id isbn title authors subjects }
+    addBook(input: $input) {
+      id
+      isbn
+      title
+      authors
+      subjects
+    }
   }
 `);
 
 export const AddCopies = graphql(`
   mutation AddCopies($bookId: ID!, $count: Int!) {
-    addCopies(bookId: $bookId, count: $count) { id barcode status }
+    addCopies(bookId: $bookId, count: $count) {
+      id
+      barcode
+      status
+    }
   }
 `);
 
@@ -41,8 +74,18 @@ export const SearchBooks = graphql(`
   query SearchBooks($search: String, $subject: String, $first: Int, $after: String) {
     books(search: $search, subject: $subject, first: $first, after: $after) {
       totalCount
-      edges { cursor node { id title authors } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          title
+          authors
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -53,9 +96,20 @@ export const BookPage = graphql(`
       id
       title
       isbn
-      availability { total available onLoan onHoldShelf }
-      copies { barcode status }
-      rating { average count }
+      availability {
+        total
+        available
+        onLoan
+        onHoldShelf
+      }
+      copies {
+        barcode
+        status
+      }
+      rating {
+        average
+        count
+      }
       borrowCount
     }
   }

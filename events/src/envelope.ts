@@ -29,7 +29,9 @@ export const cloudEventEnvelope = z.object({
   specversion: z.literal('1.0'),
   id: z.string().min(1),
   source: z.string().min(1),
-  type: z.string().regex(/^shelfmark\.[a-z]+\.[a-z-]+\.v\d+$/, 'type must be shelfmark.<context>.<event>.v<N>'),
+  type: z
+    .string()
+    .regex(/^shelfmark\.[a-z]+\.[a-z-]+\.v\d+$/, 'type must be shelfmark.<context>.<event>.v<N>'),
   subject: z.string().min(1),
   time: z.iso.datetime({ offset: true }),
   datacontenttype: z.literal('application/json'),

@@ -21,4 +21,9 @@ export {
   type DeliveryOutcome,
   type RetryPolicy,
 } from './consumer/deliver';
-export { OutboxRelay, type OutboxRelayOptions, type OutboxStore, type PendingEvents } from './outbox/OutboxRelay';
+export {
+  OutboxRelay,
+  type OutboxRelayOptions,
+  type OutboxStore,
+  type PendingEvents,
+} from './outbox/OutboxRelay';

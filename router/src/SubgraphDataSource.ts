@@ -8,9 +8,11 @@ import type { RouterContext } from './context';
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
     const headers = request.http?.headers;
-    if (!headers || !('requestId' in context)) return;
-    headers.set('x-request-id', context.requestId);
-    if (context.token) headers.set('authorization', `Bearer ${context.token}`);
-    if (context.traceparent) headers.set('traceparent', context.traceparent);
+    // Health checks and schema loading run without a request context.
+    const { requestId, token, traceparent } = context as Partial<RouterContext>;
+    if (!headers) return;
+    if (requestId) headers.set('x-request-id', requestId);
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (traceparent) headers.set('traceparent', traceparent);
   }
 }

@@ -70,6 +70,9 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     maxDepth: { n: limits.maxDepth },
     costLimit: { maxCost: limits.maxCost },
     maxAliases: { n: limits.maxAliases },
+    // Its own parse runs in a plugin hook, where a syntax error becomes an HTTP 500 instead of
+    // GRAPHQL_PARSE_FAILED. The 100 kB body limit already bounds how many tokens can arrive.
+    maxTokens: { enabled: false },
     // Field suggestions help while developing and leak the schema in production.
     blockFieldSuggestion: { enabled: options.production },
   });
@@ -107,7 +110,9 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
         return { requestId, token, identity, traceparent: req.header('traceparent') ?? null };
       } catch (error) {
         if (!(error instanceof InvalidToken)) throw error;
-        throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        throw new GraphQLError(error.message, {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
       }
     },
   });

@@ -32,7 +32,10 @@ describe('the router error boundary', () => {
   });
 
   it('masks unexpected errors in production but not in development', () => {
-    const error = { message: 'TypeError: cannot read x of undefined', extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'loans' } };
+    const error = {
+      message: 'TypeError: cannot read x of undefined',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'loans' },
+    };
     expect(production(error)).toEqual({
       message: 'Something went wrong on our side. It has been logged; please try again.',
       extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'loans' },

@@ -3,7 +3,9 @@ import type { Logger } from '@shelfmark/events';
 import type { GraphQLFormattedError } from 'graphql';
 
 /** Codes a client may see with their original message, whatever the environment. */
-const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
+const PUBLIC_CODES = new Set<string>(
+  Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
+);
 const GRAPHQL_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -35,7 +37,10 @@ export function createRouterErrorFormatter(logger: Logger, production: boolean) 
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName },
       };
     }
-    logger.error({ err: formatted.message, extensions, path: formatted.path }, 'unexpected error at the router');
+    logger.error(
+      { err: formatted.message, extensions, path: formatted.path },
+      'unexpected error at the router',
+    );
     if (!production) return formatted;
     return {
       message: 'Something went wrong on our side. It has been logged; please try again.',
@@ -46,5 +51,7 @@ export function createRouterErrorFormatter(logger: Logger, production: boolean) 
 }
 
 function isUnreachable(message: string): boolean {
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|socket hang up|fetch failed|timed? ?out/i.test(message);
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|socket hang up|fetch failed|timed? ?out/i.test(
+    message,
+  );
 }

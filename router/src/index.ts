@@ -1,2 +1,8 @@
-export { createRouter, defaultQueryLimits, type QueryLimits, type RouterOptions, type RunningRouter } from './createRouter';
+export {
+  createRouter,
+  defaultQueryLimits,
+  type QueryLimits,
+  type RouterOptions,
+  type RunningRouter,
+} from './createRouter';
 export type { RouterContext } from './context';

@@ -1,4 +1,10 @@
-export { composeSupergraph, readSupergraph, schemaFiles, SCHEMA_DIR, type ComposedSupergraph } from './compose';
+export {
+  composeSupergraph,
+  readSupergraph,
+  schemaFiles,
+  SCHEMA_DIR,
+  type ComposedSupergraph,
+} from './compose';
 export {
   DEFAULT_SUBGRAPH_PORTS,
   SUBGRAPH_NAMES,

@@ -6,7 +6,14 @@ import { loansSubgraph } from '@shelfmark/loans';
 import { membersSubgraph, type MembersSettings } from '@shelfmark/members';
 import type { SubgraphContext, SubgraphDefinition } from '@shelfmark/subgraph-kit';
 
-export const SUBGRAPH_NAMES = ['catalogue', 'inventory', 'members', 'loans', 'comments', 'analytics'] as const;
+export const SUBGRAPH_NAMES = [
+  'catalogue',
+  'inventory',
+  'members',
+  'loans',
+  'comments',
+  'analytics',
+] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Where each subgraph listens when it runs as its own process (and in the committed supergraph). */
@@ -24,7 +31,9 @@ export interface TopologySettings {
 }
 
 /** The six bounded contexts of Shelfmark, each a federated subgraph. */
-export function subgraphDefinitions(settings: TopologySettings): Record<SubgraphName, SubgraphDefinition<SubgraphContext>> {
+export function subgraphDefinitions(
+  settings: TopologySettings,
+): Record<SubgraphName, SubgraphDefinition<SubgraphContext>> {
   return {
     catalogue: catalogueSubgraph(),
     inventory: inventorySubgraph(),

@@ -24,10 +24,21 @@ describe('the committed supergraph', () => {
   });
 
   it('exposes the public API names of design.md §6', () => {
-    for (const name of ['book(', 'books(', 'me:', 'registerMember(', 'login(', 'addBook(', 'addCopies(', 'ranking(']) {
+    for (const name of [
+      'book(',
+      'books(',
+      'me:',
+      'registerMember(',
+      'login(',
+      'addBook(',
+      'addCopies(',
+      'ranking(',
+    ]) {
       expect(composed.api).toContain(name);
     }
     // Arguments print in declared order (the kit undoes SWC's reversed parameter decorators).
-    expect(composed.api).toContain('books(search: String, subject: String, first: Int = 20, after: String): BookConnection!');
+    expect(composed.api).toContain(
+      'books(search: String, subject: String, first: Int = 20, after: String): BookConnection!',
+    );
   });
 });

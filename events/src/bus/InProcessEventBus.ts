@@ -63,7 +63,9 @@ export class InProcessEventBus implements EventBus {
       const topic = topicOrNull(event.type);
       // Like a Kafka consumer, every consumer of the topic sees every message on it: a malformed
       // one is dead-lettered by each, not silently dropped.
-      const readers = this.consumers.filter((c) => topic === null || c.types.some((t) => topicFor(t) === topic));
+      const readers = this.consumers.filter(
+        (c) => topic === null || c.types.some((t) => topicFor(t) === topic),
+      );
       await Promise.all(readers.map((c) => this.enqueue(c, wire)));
     }
   }
@@ -80,7 +82,9 @@ export class InProcessEventBus implements EventBus {
     // the event) must not stop the consumer for every later event.
     const next = previous
       .catch(() => undefined)
-      .then(() => deliver(consumer, wire, { retry: this.retry, deadLetters: this.deadLetters, logger: this.logger }));
+      .then(() =>
+        deliver(consumer, wire, { retry: this.retry, deadLetters: this.deadLetters, logger: this.logger }),
+      );
     this.tails.set(consumer.name, next);
     return next;
   }

@@ -16,5 +16,5 @@ export interface Consumer<T extends EventType = EventType> {
 
 /** Preserves the consumer's precise event type while letting it join a heterogeneous list. */
 export function defineConsumer<T extends EventType>(consumer: Consumer<T>): Consumer {
-  return consumer as unknown as Consumer;
+  return consumer;
 }

@@ -87,7 +87,10 @@ function letter(consumer: Consumer, event: unknown, error: unknown, attempts: nu
   return {
     consumer: consumer.name,
     event,
-    error: error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) },
+    error:
+      error instanceof Error
+        ? { name: error.name, message: error.message }
+        : { name: 'Error', message: String(error) },
     attempts,
     failedAt: new Date().toISOString(),
   };

@@ -20,7 +20,9 @@ export const contracts = {
 export type EventType = keyof typeof contracts;
 export type EventData<T extends EventType> = z.infer<(typeof contracts)[T]>;
 /** A CloudEvent whose `data` matches its type's contract; a union discriminated by `type`. */
-export type ShelfmarkEvent<T extends EventType = EventType> = T extends EventType ? CloudEvent<T, EventData<T>> : never;
+export type ShelfmarkEvent<T extends EventType = EventType> = T extends EventType
+  ? CloudEvent<T, EventData<T>>
+  : never;
 
 export function isEventType(type: string): type is EventType {
   return Object.prototype.hasOwnProperty.call(contracts, type);

@@ -124,7 +124,10 @@ export class OutboxRelay {
       try {
         published = await this.publishOnce();
       } catch (error) {
-        this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'outbox relay pass failed; will retry');
+        this.logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'outbox relay pass failed; will retry',
+        );
       }
       if (published === 0 && !this.woken && generation === this.generation) await this.sleep();
     }

@@ -57,7 +57,9 @@ export class NotAllowed extends DomainError {
 export class ConcurrentChange extends DomainError {
   readonly code = 'CONFLICT' as const;
 
-  constructor(message = 'Someone else changed this at the same moment; nothing was changed. Please try again.') {
+  constructor(
+    message = 'Someone else changed this at the same moment; nothing was changed. Please try again.',
+  ) {
     super(message);
   }
 }

@@ -40,7 +40,13 @@ describe('embedded configuration', () => {
   });
 
   it('fails at start-up with a message naming every bad variable', () => {
-    const attempt = () => loadConfig({ PORT: 'eighty', SHELFMARK_ADMIN_EMAIL: 'not-an-email', SHELFMARK_ADMIN_PASSWORD: 'x', LOG_LEVEL: 'loud' });
+    const attempt = () =>
+      loadConfig({
+        PORT: 'eighty',
+        SHELFMARK_ADMIN_EMAIL: 'not-an-email',
+        SHELFMARK_ADMIN_PASSWORD: 'x',
+        LOG_LEVEL: 'loud',
+      });
     expect(attempt).toThrow(/Invalid configuration/);
     expect(attempt).toThrow(/PORT/);
     expect(attempt).toThrow(/SHELFMARK_ADMIN_EMAIL must be an e-mail address/);
@@ -48,6 +54,8 @@ describe('embedded configuration', () => {
   });
 
   it('refuses an admin e-mail without a password', () => {
-    expect(() => loadConfig({ SHELFMARK_ADMIN_EMAIL: 'admin@example.org' })).toThrow(/both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ SHELFMARK_ADMIN_EMAIL: 'admin@example.org' })).toThrow(
+      /both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD/,
+    );
   });
 });

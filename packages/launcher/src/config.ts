@@ -17,7 +17,11 @@ const schema = z
     SHELFMARK_ADMIN_EMAIL: z.email('SHELFMARK_ADMIN_EMAIL must be an e-mail address').optional(),
     SHELFMARK_ADMIN_PASSWORD: z.string().min(1).optional(),
     SHELFMARK_INITIAL_POINTS: z.coerce.number().int().min(0).default(30),
-    SHELFMARK_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(12 * 60 * 60),
+    SHELFMARK_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(12 * 60 * 60),
     LOG_LEVEL: logLevel.default('info'),
   })
   .refine((env) => Boolean(env.SHELFMARK_ADMIN_EMAIL) === Boolean(env.SHELFMARK_ADMIN_PASSWORD), {
@@ -48,7 +52,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.SHELFMARK_DATA_DIR),
-    admin: e.SHELFMARK_ADMIN_EMAIL && e.SHELFMARK_ADMIN_PASSWORD ? { email: e.SHELFMARK_ADMIN_EMAIL, password: e.SHELFMARK_ADMIN_PASSWORD } : undefined,
+    admin:
+      e.SHELFMARK_ADMIN_EMAIL && e.SHELFMARK_ADMIN_PASSWORD
+        ? { email: e.SHELFMARK_ADMIN_EMAIL, password: e.SHELFMARK_ADMIN_PASSWORD }
+        : undefined,
     initialPoints: e.SHELFMARK_INITIAL_POINTS,
     tokenTtlSeconds: e.SHELFMARK_TOKEN_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,

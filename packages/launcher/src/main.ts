@@ -10,7 +10,9 @@ async function main() {
   console.log(`\nShelfmark is running (${Date.now() - started} ms): ${shelfmark.url}`);
   console.log(`Data lives in ${config.dataDir}. Press Ctrl-C to stop.\n`);
   if (!config.admin) {
-    console.log('No admin account configured: set SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD to create one.\n');
+    console.log(
+      'No admin account configured: set SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD to create one.\n',
+    );
   }
 
   let stopping = false;

@@ -53,7 +53,10 @@ export async function startEmbedded(config: EmbeddedConfig): Promise<EmbeddedShe
     }
     // Every consumer is subscribed: let the events flow (including any a crash left in an outbox).
     bus.open();
-    const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
+    const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<
+      SubgraphName,
+      RunningSubgraph
+    >;
     const router = await createRouter({
       supergraphSdl: readSupergraph(),
       subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),

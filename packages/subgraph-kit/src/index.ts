@@ -23,7 +23,13 @@ export { AggregateRootSchema } from './persistence/aggregateSchema';
 export { openDatabase, parseDatabaseUrl, type DatabaseConfig } from './persistence/database';
 export { MikroOrmOutboxStore } from './persistence/MikroOrmOutboxStore';
 export { isUniqueViolation } from './persistence/errors';
-export { closeServer, createHttpApp, listen, requestErrorHandler, type HealthProbe } from './server/httpServer';
+export {
+  closeServer,
+  createHttpApp,
+  listen,
+  requestErrorHandler,
+  type HealthProbe,
+} from './server/httpServer';
 export {
   startSubgraph,
   type RunningSubgraph,

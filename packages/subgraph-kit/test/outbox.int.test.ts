@@ -78,7 +78,8 @@ describe('the in-aggregate outbox on SQLite', () => {
   afterEach(() => orm.close());
   afterAll(() => dir.cleanup());
 
-  const pendingIn = async (id: string) => (await orm.em.fork().findOneOrFail(ShelfSchema, { id })).outbox.length;
+  const pendingIn = async (id: string) =>
+    (await orm.em.fork().findOneOrFail(ShelfSchema, { id })).outbox.length;
 
   it('commits the state change and its event in one write, then publishes and forgets it', async () => {
     await orm.em.fork().persist(Shelf.create('s1', 'A')).flush();
@@ -125,7 +126,10 @@ describe('the in-aggregate outbox on SQLite', () => {
     const em = orm.em.fork();
     (await em.findOneOrFail(ShelfSchema, { id: 's1' })).relabel('B');
     await em.flush();
-    await store.markPublished(pending!.aggregate, pending!.events.map((e) => e.id));
+    await store.markPublished(
+      pending!.aggregate,
+      pending!.events.map((e) => e.id),
+    );
     const outbox = (await orm.em.fork().findOneOrFail(ShelfSchema, { id: 's1' })).outbox;
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ data: { title: 'B' } });

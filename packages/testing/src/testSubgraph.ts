@@ -41,7 +41,9 @@ export interface TestSubgraph {
  * Runs one subgraph for an integration test: a real SQLite file in a temporary directory, its real
  * HTTP server, the in-process bus, and a recorder of what it publishes.
  */
-export async function startTestSubgraph(definition: SubgraphDefinition<SubgraphContext>): Promise<TestSubgraph> {
+export async function startTestSubgraph(
+  definition: SubgraphDefinition<SubgraphContext>,
+): Promise<TestSubgraph> {
   const dir = tempDir();
   const keys = loadOrCreateKeys(dir.path);
   const logger = createLogger('silent');

@@ -3,21 +3,40 @@ import { catalogueSubgraph } from '../src';
 
 const ADD_BOOK = /* GraphQL */ `
   mutation AddBook($input: AddBookInput!) {
-    addBook(input: $input) { id isbn title authors subjects }
+    addBook(input: $input) {
+      id
+      isbn
+      title
+      authors
+      subjects
+    }
   }
 `;
 const BOOKS = /* GraphQL */ `
   query Books($search: String, $subject: String, $first: Int, $after: String) {
     books(search: $search, subject: $subject, first: $first, after: $after) {
       totalCount
-      edges { cursor node { id title } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          title
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
 
 type BooksData = {
-  books: { totalCount: number; edges: { cursor: string; node: { id: string; title: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  books: {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string; title: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 };
 
 describe('catalogue subgraph (SQLite)', () => {
@@ -32,14 +51,24 @@ describe('catalogue subgraph (SQLite)', () => {
   });
   afterAll(() => t.stop());
 
-  const addBook = (input: Record<string, unknown>, token = librarian) => t.request(ADD_BOOK, { input }, { token });
+  const addBook = (input: Record<string, unknown>, token = librarian) =>
+    t.request(ADD_BOOK, { input }, { token });
 
   it('lets a librarian add a book, normalising its ISBN, and publishes book-added', async () => {
-    const res = await addBook({ isbn: '0-441-17271-7', title: 'Dune', authors: ['Frank Herbert'], subjects: ['Science Fiction'] });
+    const res = await addBook({
+      isbn: '0-441-17271-7',
+      title: 'Dune',
+      authors: ['Frank Herbert'],
+      subjects: ['Science Fiction'],
+    });
     expect(res.errors).toBeUndefined();
-    expect(res.data).toMatchObject({ addBook: { isbn: '9780441172719', title: 'Dune', subjects: ['science fiction'] } });
+    expect(res.data).toMatchObject({
+      addBook: { isbn: '9780441172719', title: 'Dune', subjects: ['science fiction'] },
+    });
     await t.flush();
-    const event = t.published.find((e) => e.type === 'shelfmark.catalogue.book-added.v1' && e.data.isbn === '9780441172719');
+    const event = t.published.find(
+      (e) => e.type === 'shelfmark.catalogue.book-added.v1' && e.data.isbn === '9780441172719',
+    );
     expect(event).toBeDefined();
     expect(event?.subject).toBe((res.data as { addBook: { id: string } }).addBook.id);
   });
@@ -69,7 +98,9 @@ describe('catalogue subgraph (SQLite)', () => {
 
   it('refuses a tampered or expired token with UNAUTHENTICATED', async () => {
     const [header, payload, signature] = librarian.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'ADMIN' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'ADMIN' }),
+    ).toString('base64url');
     const tampered = await t.request(BOOKS, {}, { token: `${header}.${forged}.${signature}` });
     expect(tampered.status).toBe(401);
     expect(errorCode(tampered)).toBe('UNAUTHENTICATED');
@@ -88,13 +119,19 @@ describe('catalogue subgraph (SQLite)', () => {
         ['9780261102217', 'The Silmarillion', 'J. R. R. Tolkien', 'Mythology'],
         ['9780553380163', 'A Brief History of Time', 'Stephen Hawking', 'Science'],
       ] as const) {
-        expect((await addBook({ isbn, title, authors: [author], subjects: [subject] })).errors).toBeUndefined();
+        expect(
+          (await addBook({ isbn, title, authors: [author], subjects: [subject] })).errors,
+        ).toBeUndefined();
       }
     });
 
     it('matches every word against title, author and ISBN, case-insensitively', async () => {
       const res = await t.request<BooksData>(BOOKS, { search: 'TOLKIEN the' });
-      expect(res.data?.books.edges.map((e) => e.node.title)).toEqual(['The Hobbit', 'The Lord of the Rings', 'The Silmarillion']);
+      expect(res.data?.books.edges.map((e) => e.node.title)).toEqual([
+        'The Hobbit',
+        'The Lord of the Rings',
+        'The Silmarillion',
+      ]);
       const byIsbn = await t.request<BooksData>(BOOKS, { search: '978-0-553-38016-3' });
       expect(byIsbn.data?.books.edges.map((e) => e.node.title)).toEqual(['A Brief History of Time']);
     });
@@ -108,7 +145,10 @@ describe('catalogue subgraph (SQLite)', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const res: Awaited<ReturnType<typeof t.request<BooksData>>> = await t.request<BooksData>(BOOKS, { first: 2, after });
+        const res: Awaited<ReturnType<typeof t.request<BooksData>>> = await t.request<BooksData>(BOOKS, {
+          first: 2,
+          after,
+        });
         expect(res.errors).toBeUndefined();
         seen.push(...res.data!.books.edges.map((e) => e.node.title));
         if (!res.data!.books.pageInfo.hasNextPage) break;
@@ -130,20 +170,42 @@ describe('catalogue subgraph (SQLite)', () => {
     const added = await addBook({ isbn: '9780099590088', title: 'Sapiens', authors: ['Yuval Noah Harari'] });
     const id = (added.data as { addBook: { id: string } }).addBook.id;
     await t.restart();
-    const res = await t.request(`query($id: ID!) { book(id: $id) { title } missing: book(id: "nope") { title } }`, { id });
+    const res = await t.request(
+      `query($id: ID!) { book(id: $id) { title } missing: book(id: "nope") { title } }`,
+      { id },
+    );
     expect(res.data).toEqual({ book: { title: 'Sapiens' }, missing: null });
   });
 
   // Regression: reference resolvers attached with graphql-tools were ignored by @apollo/subgraph,
   // so the router could not fetch a Book's fields from catalogue.
   it('resolves Book entity references for the router (reference resolvers are wired)', async () => {
-    const added = await addBook({ isbn: '9780140449136', title: 'Crime and Punishment', authors: ['Fyodor Dostoevsky'] });
+    const added = await addBook({
+      isbn: '9780140449136',
+      title: 'Crime and Punishment',
+      authors: ['Fyodor Dostoevsky'],
+    });
     const id = (added.data as { addBook: { id: string } }).addBook.id;
     const res = await t.request(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Book { id title isbn } } }`,
-      { reps: [{ __typename: 'Book', id }, { __typename: 'Book', id: 'unknown' }] },
+      {
+        reps: [
+          { __typename: 'Book', id },
+          { __typename: 'Book', id: 'unknown' },
+        ],
+      },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ _entities: [{ id, title: 'Crime and Punishment', isbn: '9780140449136' }, null] });
+    expect(res.data).toEqual({
+      _entities: [{ id, title: 'Crime and Punishment', isbn: '9780140449136' }, null],
+    });
+  });
+
+  // Regression: GraphQL's own errors wrap another GraphQLError, and the error boundary mistook
+  // them for unexpected ones (INTERNAL_SERVER_ERROR).
+  it("keeps GraphQL's own codes for malformed operations and variables", async () => {
+    expect(errorCode(await t.request('{ books { '))).toBe('GRAPHQL_PARSE_FAILED');
+    expect(errorCode(await t.request('{ books { nope } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errorCode(await t.request(BOOKS, { first: 'twenty' }))).toBe('BAD_USER_INPUT');
   });
 });

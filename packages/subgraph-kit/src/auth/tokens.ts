@@ -54,7 +54,8 @@ export async function verifyToken(token: string, publicKey: KeyObject): Promise<
     return { memberId: payload.sub, role: role as Role };
   } catch (error) {
     if (error instanceof InvalidToken) throw error;
-    if (error instanceof errors.JWTExpired) throw new InvalidToken('Your session has expired. Please sign in again.');
+    if (error instanceof errors.JWTExpired)
+      throw new InvalidToken('Your session has expired. Please sign in again.');
     throw new InvalidToken('The token is not valid. Please sign in again.');
   }
 }

@@ -12,7 +12,8 @@ export const authChecker: AuthCheckerFn<SubgraphContext> = ({ context }, roles) 
   if (!identity) throw new NotSignedIn();
   const required = roles as Role[];
   if (required.length === 0) return true;
-  if (required.some((role) => !ROLES.includes(role))) throw new Error(`Unknown role in @Authorized: ${required.join()}`);
+  if (required.some((role) => !ROLES.includes(role)))
+    throw new Error(`Unknown role in @Authorized: ${required.join()}`);
   if (!required.some((role) => hasRole(identity.role, role))) {
     throw new NotAllowed(`Only ${required.map((r) => r.toLowerCase()).join(' or ')}s may do this.`);
   }

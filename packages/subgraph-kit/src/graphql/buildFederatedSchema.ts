@@ -40,7 +40,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   // resolver looks (type extensions), which graphql-tools' addResolversToSchema does not.
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [type, fields] of Object.entries(options.referenceResolvers ?? {})) {
-    resolvers[type] = { ...(resolvers[type] as object), ...fields };
+    resolvers[type] = { ...(resolvers[type] as object), ...fields } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({ typeDefs, resolvers });
 }

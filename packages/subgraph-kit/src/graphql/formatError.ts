@@ -19,9 +19,16 @@ export function createErrorFormatter(logger: Logger, subgraph: string) {
       return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     const code = formatted.extensions?.['code'];
-    const raisedByGraphQL = original instanceof GraphQLError && original.originalError === undefined;
+    // Parse, validation and variable errors are GraphQLErrors, sometimes wrapping another GraphQLError.
+    const raisedByGraphQL =
+      original instanceof GraphQLError &&
+      (original.originalError === undefined || original.originalError instanceof GraphQLError);
     if (raisedByGraphQL && typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code } };
+      return {
+        message: formatted.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code },
+      };
     }
     const cause = original instanceof Error ? original : new Error(String(original));
     logger.error({ err: cause, subgraph, path: formatted.path }, 'unexpected error');

@@ -6,7 +6,10 @@ export const MAX_PAGE_SIZE = 100;
 export function pageSize(first: number | null | undefined, fallback = 20): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new InvalidInput('first', `"first" must be a whole number from 1 to ${MAX_PAGE_SIZE}; got ${size}.`);
+    throw new InvalidInput(
+      'first',
+      `"first" must be a whole number from 1 to ${MAX_PAGE_SIZE}; got ${size}.`,
+    );
   }
   return size;
 }
@@ -23,5 +26,8 @@ export function decodeCursor<T>(cursor: string, isValid: (value: unknown) => val
   } catch {
     /* fall through */
   }
-  throw new InvalidInput('after', 'The "after" cursor is not one this API gave out. Use a cursor from pageInfo.endCursor.');
+  throw new InvalidInput(
+    'after',
+    'The "after" cursor is not one this API gave out. Use a cursor from pageInfo.endCursor.',
+  );
 }

@@ -4,10 +4,10 @@ import type { AggregateRoot, OutboxStore, PendingEvents } from '@shelfmark/event
 type Aggregate = AggregateRoot & { id: string };
 
 /** The outbox of one aggregate type, read from the aggregates' own rows/documents. */
-export class MikroOrmOutboxStore implements OutboxStore {
+export class MikroOrmOutboxStore<T extends Aggregate = Aggregate> implements OutboxStore {
   constructor(
     private readonly orm: MikroORM,
-    private readonly entity: EntityName<Aggregate>,
+    private readonly entity: EntityName<T>,
     private readonly type: string,
   ) {}
 

@@ -1,4 +1,4 @@
-import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/core';
+import type { EntitySchema, MikroORM, Options } from '@mikro-orm/core';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AggregateRootSchema } from './aggregateSchema';
@@ -20,14 +20,19 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
     if (!dbName) throw new Error(`The MongoDB URL must name a database, e.g. mongodb://host:27017/catalogue`);
     return { driver: 'mongodb', url, dbName };
   }
-  throw new Error(`Unsupported database URL ${JSON.stringify(url)}: expected sqlite:<path> or mongodb://host/<db>`);
+  throw new Error(
+    `Unsupported database URL ${JSON.stringify(url)}: expected sqlite:<path> or mongodb://host/<db>`,
+  );
 }
 
 /**
  * Opens a subgraph's database and brings its schema up to date (tables and unique indexes).
  * Each subgraph has its own database: no subgraph reads another's data.
  */
-export async function openDatabase(config: DatabaseConfig, entities: readonly EntitySchema[]): Promise<MikroORM> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  entities: readonly EntitySchema[],
+): Promise<MikroORM> {
   const common: Partial<Options> = {
     entities: [AggregateRootSchema, ...entities],
     allowGlobalContext: false,
@@ -45,5 +50,5 @@ export async function openDatabase(config: DatabaseConfig, entities: readonly En
   await connection.execute('pragma journal_mode = wal');
   await connection.execute('pragma busy_timeout = 5000');
   await orm.getSchemaGenerator().updateSchema();
-  return orm as unknown as MikroORM;
+  return orm;
 }

@@ -31,7 +31,9 @@ export function createHttpApp<Context extends BaseContext>(options: {
       await options.health.ready();
       res.json({ status: 'ready' });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) });
+      res
+        .status(503)
+        .json({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) });
     }
   });
   app.get('/metrics', async (_req, res) => {
@@ -68,7 +70,11 @@ export const requestErrorHandler: ErrorRequestHandler = (error: unknown, _req, r
 };
 
 /** Listens and resolves with the URL actually bound (port 0 picks a free port). */
-export function listen(app: Express, host: string | undefined, port: number): Promise<{ server: Server; url: string }> {
+export function listen(
+  app: Express,
+  host: string | undefined,
+  port: number,
+): Promise<{ server: Server; url: string }> {
   const server = createServer(app);
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -5,7 +5,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { EntitySchema, MikroORM } from '@mikro-orm/core';
 import { EventContext, OutboxRelay, type Consumer, type EventBus, type Logger } from '@shelfmark/events';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type pino from 'pino';
@@ -33,7 +33,7 @@ export interface SubgraphDefinition<Context extends SubgraphContext = SubgraphCo
   readonly name: string;
   readonly entities: readonly EntitySchema[];
   /** Aggregates whose outboxes the relay publishes, with their entity schema. */
-  readonly aggregates: readonly EntitySchema<{ id: string } & never>[] | readonly EntitySchema[];
+  readonly aggregates: readonly EntitySchema[];
   /** Builds the federated schema; needs no database, so composition can run anywhere. */
   schema(): Promise<GraphQLSchema>;
   /** Adds the subgraph's use cases (and loaders) to the per-request context. */
@@ -80,7 +80,9 @@ export async function startSubgraph(
   const logger = options.logger.child({ subgraph: definition.name });
   const orm = await openDatabase(options.database, definition.entities as EntitySchema[]);
   const relay = new OutboxRelay(
-    definition.aggregates.map((schema) => new MikroOrmOutboxStore(orm, schema as never, schema.meta.className)),
+    definition.aggregates.map(
+      (schema) => new MikroOrmOutboxStore(orm, schema as never, schema.meta.className),
+    ),
     options.bus,
     { logger, ...(options.relayPollIntervalMs ? { pollIntervalMs: options.relayPollIntervalMs } : {}) },
   );
@@ -92,7 +94,11 @@ export async function startSubgraph(
   // The consumer's name is its group: prefixed with the subgraph, two contexts that both react to
   // the same event under the same name never share (and split) one group.
   for (const consumer of definition.consumers?.(runtime) ?? []) {
-    await options.bus.subscribe({ ...consumer, name: `${definition.name}.${consumer.name}`, handle: (e) => consumer.handle(e) });
+    await options.bus.subscribe({
+      ...consumer,
+      name: `${definition.name}.${consumer.name}`,
+      handle: (e) => consumer.handle(e),
+    });
   }
 
   const metrics = createMetrics(definition.name);
@@ -161,7 +167,7 @@ function publishBeforeResponding(relay: OutboxRelay): ApolloServerPlugin<Subgrap
     requestDidStart: () =>
       Promise.resolve({
         async willSendResponse({ operation }) {
-          if (operation?.operation === 'mutation') await relay.publishOnce();
+          if (operation?.operation === OperationTypeNode.MUTATION) await relay.publishOnce();
         },
       }),
   };

@@ -2,7 +2,12 @@ import { InvalidInput } from '@shelfmark/errors';
 import { Book, type NewBook } from './Book';
 
 const now = new Date('2026-01-02T03:04:05Z');
-const dune: NewBook = { isbn: '978-0-441-17271-9', title: '  Dune ', authors: ['Frank Herbert'], subjects: [' Science  Fiction', 'science fiction'] };
+const dune: NewBook = {
+  isbn: '978-0-441-17271-9',
+  title: '  Dune ',
+  authors: ['Frank Herbert'],
+  subjects: [' Science  Fiction', 'science fiction'],
+};
 
 describe('Book.add', () => {
   it('normalises what it keeps and derives its search keys', () => {

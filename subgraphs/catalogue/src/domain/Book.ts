@@ -48,18 +48,26 @@ export class Book extends AggregateRoot {
     book.description = optionalText('description', input.description, 5_000);
     book.addedAt = now;
     book.titleKey = book.title.toLowerCase();
-    book.searchText = [book.title, book.subtitle, ...book.authors, book.isbn].filter(Boolean).join(' ').toLowerCase();
+    book.searchText = [book.title, book.subtitle, ...book.authors, book.isbn]
+      .filter(Boolean)
+      .join(' ')
+      .toLowerCase();
     book.subjectsKey = `|${book.subjects.join('|')}|`;
-    book.record('shelfmark.catalogue.book-added.v1', book.id, {
-      bookId: book.id,
-      isbn: book.isbn,
-      title: book.title,
-      subtitle: book.subtitle,
-      authors: book.authors,
-      subjects: book.subjects,
-      language: book.language,
-      publishedYear: book.publishedYear,
-    }, now);
+    book.record(
+      'shelfmark.catalogue.book-added.v1',
+      book.id,
+      {
+        bookId: book.id,
+        isbn: book.isbn,
+        title: book.title,
+        subtitle: book.subtitle,
+        authors: book.authors,
+        subjects: book.subjects,
+        language: book.language,
+        publishedYear: book.publishedYear,
+      },
+      now,
+    );
     return book;
   }
 }
@@ -80,9 +88,16 @@ function optionalText(field: string, value: string | null | undefined, max: numb
   return text(field, value, max);
 }
 
-function list(field: string, values: readonly string[], min: number, max: number, maxLength: number): string[] {
+function list(
+  field: string,
+  values: readonly string[],
+  min: number,
+  max: number,
+  maxLength: number,
+): string[] {
   const cleaned = values.map((v) => v.trim()).filter(Boolean);
-  if (cleaned.length < min) throw new InvalidInput(field, `A book needs at least ${min} ${field.replace(/s$/, '')}.`);
+  if (cleaned.length < min)
+    throw new InvalidInput(field, `A book needs at least ${min} ${field.replace(/s$/, '')}.`);
   if (cleaned.length > max) throw new InvalidInput(field, `A book has at most ${max} ${field}.`);
   const long = cleaned.find((v) => v.length > maxLength);
   if (long) throw new InvalidInput(field, `Each of the ${field} must be at most ${maxLength} characters.`);
@@ -102,7 +117,10 @@ function year(value: number | null | undefined, now: Date): number | null {
   if (value === null || value === undefined) return null;
   const latest = now.getUTCFullYear() + 1;
   if (!Number.isInteger(value) || value < -3000 || value > latest) {
-    throw new InvalidInput('publishedYear', `The published year must be a whole year no later than ${latest}.`);
+    throw new InvalidInput(
+      'publishedYear',
+      `The published year must be a whole year no later than ${latest}.`,
+    );
   }
   return value;
 }

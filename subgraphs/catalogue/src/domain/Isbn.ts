@@ -10,12 +10,14 @@ export class Isbn {
   static parse(input: string): Isbn {
     const compact = input.replace(/[\s-]/g, '').toUpperCase();
     if (/^\d{9}[\dX]$/.test(compact)) {
-      if (checkDigit10(compact.slice(0, 9)) !== compact[9]) throw invalid(input, 'its ISBN-10 check digit is wrong');
+      if (checkDigit10(compact.slice(0, 9)) !== compact[9])
+        throw invalid(input, 'its ISBN-10 check digit is wrong');
       const body = `978${compact.slice(0, 9)}`;
       return new Isbn(body + checkDigit13(body));
     }
     if (!/^\d{13}$/.test(compact)) throw invalid(input, 'an ISBN has 13 digits (or 10 for an old ISBN-10)');
-    if (!compact.startsWith('978') && !compact.startsWith('979')) throw invalid(input, 'an ISBN-13 starts with 978 or 979');
+    if (!compact.startsWith('978') && !compact.startsWith('979'))
+      throw invalid(input, 'an ISBN-13 starts with 978 or 979');
     if (checkDigit13(compact.slice(0, 12)) !== compact[12]) throw invalid(input, 'its check digit is wrong');
     return new Isbn(compact);
   }

@@ -16,7 +16,9 @@ export class BookResolver {
     return ctx.bookById.load(id);
   }
 
-  @Query(() => BookConnection, { description: 'Search the catalogue by title, author or ISBN, optionally within a subject.' })
+  @Query(() => BookConnection, {
+    description: 'Search the catalogue by title, author or ISBN, optionally within a subject.',
+  })
   async books(
     @Ctx() ctx: CatalogueContext,
     @Arg('search', () => String, { nullable: true }) search?: string | null,
@@ -40,7 +42,10 @@ export class BookResolver {
 
   @Authorized('LIBRARIAN')
   @Mutation(() => BookType, { description: 'Librarians: add a book to the catalogue.' })
-  addBook(@Arg('input', () => AddBookInput) input: AddBookInput, @Ctx() ctx: CatalogueContext): Promise<Book> {
+  addBook(
+    @Arg('input', () => AddBookInput) input: AddBookInput,
+    @Ctx() ctx: CatalogueContext,
+  ): Promise<Book> {
     return ctx.addBook.add(input);
   }
 }

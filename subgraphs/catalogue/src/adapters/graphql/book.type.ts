@@ -1,7 +1,9 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '@shelfmark/subgraph-kit';
 
-@ObjectType('Book', { description: 'A title in the catalogue. Other subgraphs add copies, loans, comments and rankings.' })
+@ObjectType('Book', {
+  description: 'A title in the catalogue. Other subgraphs add copies, loans, comments and rankings.',
+})
 @Directive('@key(fields: "id")')
 export class BookType {
   @Field(() => ID)

@@ -11,7 +11,9 @@ export interface CatalogueContext extends SubgraphContext {
   readonly bookById: DataLoader<string, Book | null>;
 }
 
-export function bookLoader(load: (ids: readonly string[]) => Promise<Book[]>): DataLoader<string, Book | null> {
+export function bookLoader(
+  load: (ids: readonly string[]) => Promise<Book[]>,
+): DataLoader<string, Book | null> {
   return new DataLoader(async (ids) => {
     const byId = new Map((await load(ids)).map((book) => [book.id, book]));
     return ids.map((id) => byId.get(id) ?? null);

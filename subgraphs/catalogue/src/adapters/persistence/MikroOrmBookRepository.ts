@@ -24,11 +24,18 @@ export class MikroOrmBookRepository implements BookRepository {
   }
 
   async search({ terms, subject, first, after }: BookQuery): Promise<BookPage> {
-    const filters: FilterQuery<Book>[] = terms.map((term) => ({ searchText: { $like: `%${literal(term)}%` } }));
+    const filters: FilterQuery<Book>[] = terms.map((term) => ({
+      searchText: { $like: `%${literal(term)}%` },
+    }));
     if (subject) filters.push({ subjectsKey: { $like: `%|${literal(subject)}|%` } });
     const matching: FilterQuery<Book> = filters.length ? { $and: filters } : {};
     const page: FilterQuery<Book> = after
-      ? { $and: [matching, { $or: [{ titleKey: { $gt: after[0] } }, { titleKey: after[0], id: { $gt: after[1] } }] }] }
+      ? {
+          $and: [
+            matching,
+            { $or: [{ titleKey: { $gt: after[0] } }, { titleKey: after[0], id: { $gt: after[1] } }] },
+          ],
+        }
       : matching;
     const [rows, totalCount] = await Promise.all([
       this.em.find(BookSchema, page, { orderBy: { titleKey: 'asc', id: 'asc' }, limit: first + 1 }),

@@ -1,0 +1,82 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        email\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation RegisterMember($input: RegisterMemberInput!) {\n    registerMember(input: $input) {\n      token\n      member {\n        id\n        email\n        name\n        role\n        status\n        points\n      }\n    }\n  }\n": typeof types.RegisterMemberDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      status\n      points\n      card {\n        number\n        issuedAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation AddBook($input: AddBookInput!) {\n    addBook(input: $input) {\n      id\n      isbn\n      title\n      authors\n      subjects\n    }\n  }\n": typeof types.AddBookDocument,
+    "\n  mutation AddCopies($bookId: ID!, $count: Int!) {\n    addCopies(bookId: $bookId, count: $count) {\n      id\n      barcode\n      status\n    }\n  }\n": typeof types.AddCopiesDocument,
+    "\n  query SearchBooks($search: String, $subject: String, $first: Int, $after: String) {\n    books(search: $search, subject: $subject, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          title\n          authors\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SearchBooksDocument,
+    "\n  query BookPage($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      isbn\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      copies {\n        barcode\n        status\n      }\n      rating {\n        average\n        count\n      }\n      borrowCount\n    }\n  }\n": typeof types.BookPageDocument,
+};
+const documents: Documents = {
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation RegisterMember($input: RegisterMemberInput!) {\n    registerMember(input: $input) {\n      token\n      member {\n        id\n        email\n        name\n        role\n        status\n        points\n      }\n    }\n  }\n": types.RegisterMemberDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      status\n      points\n      card {\n        number\n        issuedAt\n        expiresAt\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation AddBook($input: AddBookInput!) {\n    addBook(input: $input) {\n      id\n      isbn\n      title\n      authors\n      subjects\n    }\n  }\n": types.AddBookDocument,
+    "\n  mutation AddCopies($bookId: ID!, $count: Int!) {\n    addCopies(bookId: $bookId, count: $count) {\n      id\n      barcode\n      status\n    }\n  }\n": types.AddCopiesDocument,
+    "\n  query SearchBooks($search: String, $subject: String, $first: Int, $after: String) {\n    books(search: $search, subject: $subject, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          title\n          authors\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SearchBooksDocument,
+    "\n  query BookPage($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      isbn\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      copies {\n        barcode\n        status\n      }\n      rating {\n        average\n        count\n      }\n      borrowCount\n    }\n  }\n": types.BookPageDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        email\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        email\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterMember($input: RegisterMemberInput!) {\n    registerMember(input: $input) {\n      token\n      member {\n        id\n        email\n        name\n        role\n        status\n        points\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterMember($input: RegisterMemberInput!) {\n    registerMember(input: $input) {\n      token\n      member {\n        id\n        email\n        name\n        role\n        status\n        points\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      status\n      points\n      card {\n        number\n        issuedAt\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      status\n      points\n      card {\n        number\n        issuedAt\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddBook($input: AddBookInput!) {\n    addBook(input: $input) {\n      id\n      isbn\n      title\n      authors\n      subjects\n    }\n  }\n"): (typeof documents)["\n  mutation AddBook($input: AddBookInput!) {\n    addBook(input: $input) {\n      id\n      isbn\n      title\n      authors\n      subjects\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCopies($bookId: ID!, $count: Int!) {\n    addCopies(bookId: $bookId, count: $count) {\n      id\n      barcode\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AddCopies($bookId: ID!, $count: Int!) {\n    addCopies(bookId: $bookId, count: $count) {\n      id\n      barcode\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchBooks($search: String, $subject: String, $first: Int, $after: String) {\n    books(search: $search, subject: $subject, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          title\n          authors\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchBooks($search: String, $subject: String, $first: Int, $after: String) {\n    books(search: $search, subject: $subject, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          title\n          authors\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookPage($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      isbn\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      copies {\n        barcode\n        status\n      }\n      rating {\n        average\n        count\n      }\n      borrowCount\n    }\n  }\n"): (typeof documents)["\n  query BookPage($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      isbn\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      copies {\n        barcode\n        status\n      }\n      rating {\n        average\n        count\n      }\n      borrowCount\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,46 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { isUniqueViolation } from '@shelfmark/subgraph-kit';
+import type { BookStats, BookStatsRepository } from '../../domain';
+import { BookStatsSchema } from './book-stats.schema';
+
+export class MikroOrmBookStatsRepository implements BookStatsRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async addIfAbsent(stats: BookStats): Promise<boolean> {
+    if ((await this.em.count(BookStatsSchema, { bookId: stats.bookId })) > 0) return false;
+    try {
+      await this.em.persist(stats).flush();
+      return true;
+    } catch (error) {
+      // A concurrent delivery of the same event recorded it first: same outcome.
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  byIds(bookIds: readonly string[]): Promise<BookStats[]> {
+    return this.em.find(BookStatsSchema, { bookId: { $in: [...bookIds] } });
+  }
+
+  mostBorrowed(subject: string | null, limit: number): Promise<BookStats[]> {
+    const where: FilterQuery<BookStats> = {
+      borrowCount: { $gt: 0 },
+      ...(subject ? hasSubject(subject) : {}),
+    };
+    return this.em.find(BookStatsSchema, where, { orderBy: { borrowCount: 'desc', bookId: 'asc' }, limit });
+  }
+
+  async withSubject(bookIds: readonly string[], subject: string): Promise<Set<string>> {
+    const rows = await this.em.find(
+      BookStatsSchema,
+      { bookId: { $in: [...bookIds] }, ...hasSubject(subject) },
+      { fields: ['bookId'], disableIdentityMap: true },
+    );
+    return new Set(rows.map((row) => row.bookId));
+  }
+}
+
+function hasSubject(subject: string): FilterQuery<BookStats> {
+  // LIKE wildcards in a subject are matched as nothing rather than as wildcards.
+  return { subjectsKey: { $like: `%|${subject.replace(/[%_\\|]/g, '')}|%` } };
+}

@@ -1,0 +1,41 @@
+import { defineConsumer } from '@shelfmark/events';
+import { buildFederatedSchema, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
+import { BookRanker } from './application/rank-books/BookRanker';
+import { RecordBookOnBookAdded } from './adapters/events/RecordBookOnBookAdded';
+import { BookResolver } from './adapters/graphql/book.resolver';
+import { BookReference } from './adapters/graphql/book.type';
+import { borrowCountLoader, type AnalyticsContext } from './adapters/graphql/context';
+import { RankingResolver } from './adapters/graphql/ranking.resolver';
+import { BookStatsSchema } from './adapters/persistence/book-stats.schema';
+import { BorrowRecordSchema } from './adapters/persistence/borrow-record.schema';
+import { MikroOrmBookStatsRepository } from './adapters/persistence/MikroOrmBookStatsRepository';
+import { MikroOrmBorrowRecordRepository } from './adapters/persistence/MikroOrmBorrowRecordRepository';
+
+export interface AnalyticsOptions {
+  /** What "now" is for the ranking windows; tests pin it. */
+  readonly clock?: () => Date;
+}
+
+/** The analytics context: read models of what the library lends most. */
+export function analyticsSubgraph(options: AnalyticsOptions = {}): SubgraphDefinition<AnalyticsContext> {
+  return {
+    name: 'analytics',
+    entities: [BookStatsSchema, BorrowRecordSchema],
+    // Read models only: nothing here records events, so the outbox relay has nothing to watch.
+    aggregates: [],
+    schema: () =>
+      buildFederatedSchema({
+        resolvers: [RankingResolver, BookResolver],
+        orphanedTypes: [BookReference],
+      }),
+    context(base) {
+      const stats = new MikroOrmBookStatsRepository(base.em);
+      return {
+        ...base,
+        rankBooks: new BookRanker(stats, new MikroOrmBorrowRecordRepository(base.em), options.clock),
+        borrowCountOf: borrowCountLoader((ids) => stats.byIds(ids)),
+      };
+    },
+    consumers: (runtime) => [defineConsumer(new RecordBookOnBookAdded(runtime.orm))],
+  };
+}

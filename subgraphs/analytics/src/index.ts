@@ -1,0 +1,2 @@
+export { analyticsSubgraph, type AnalyticsOptions } from './analyticsSubgraph';
+export { BookStats, BorrowRecord, RankingWindow } from './domain';

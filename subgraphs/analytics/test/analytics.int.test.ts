@@ -1,0 +1,237 @@
+import { createEvent } from '@shelfmark/events';
+import { errorCode, startTestSubgraph, type TestSubgraph } from '@shelfmark/testing';
+import { randomUUID } from 'node:crypto';
+import { analyticsSubgraph } from '../src';
+import { BookStatsSchema } from '../src/adapters/persistence/book-stats.schema';
+import { BorrowRecord } from '../src/domain';
+
+const RANKING = /* GraphQL */ `
+  query Ranking($window: RankingWindow!, $subject: String, $first: Int) {
+    ranking(window: $window, subject: $subject, first: $first) {
+      rank
+      book {
+        id
+      }
+      borrowCount
+    }
+  }
+`;
+const BORROW_COUNTS = /* GraphQL */ `
+  query BorrowCounts($reps: [_Any!]!) {
+    _entities(representations: $reps) {
+      ... on Book {
+        id
+        borrowCount
+      }
+    }
+  }
+`;
+
+type Ranking = { ranking: { rank: number; book: { id: string }; borrowCount: number }[] };
+type BorrowCounts = { _entities: { id: string; borrowCount: number }[] };
+
+const NOW = new Date('2026-05-01T12:00:00.000Z');
+const DAY = 24 * 60 * 60 * 1000;
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
+
+const bookAdded = (bookId: string, subjects: string[]) =>
+  createEvent('shelfmark.catalogue.book-added.v1', bookId, {
+    bookId,
+    isbn: '9780441172719',
+    title: `Title of ${bookId}`,
+    subtitle: null,
+    authors: ['Someone'],
+    subjects,
+    language: 'en',
+    publishedYear: 2000,
+  });
+
+/** Rankings as [bookId, borrowCount] in rank order, checking the ranks run 1, 2, 3… */
+const standings = (data: Ranking | null | undefined) => {
+  expect(data?.ranking.map((entry) => entry.rank)).toEqual(data?.ranking.map((_, i) => i + 1));
+  return data?.ranking.map((entry) => [entry.book.id, entry.borrowCount]);
+};
+
+describe('analytics subgraph (SQLite)', () => {
+  let t: TestSubgraph;
+
+  /**
+   * Records borrows as the loan-borrowed consumer of the circulation work will: one BorrowRecord per
+   * loan event, and the same event counted on the book's statistics.
+   */
+  async function seedBorrows(bookId: string, ...ago: number[]): Promise<void> {
+    const em = t.subgraph.orm.em.fork();
+    const stats = await em.findOneOrFail(BookStatsSchema, { bookId });
+    for (const days of ago) {
+      const eventId = randomUUID();
+      stats.countBorrow(eventId, daysAgo(days));
+      em.persist(BorrowRecord.of(eventId, bookId, daysAgo(days)));
+    }
+    await em.flush();
+  }
+
+  beforeAll(async () => {
+    t = await startTestSubgraph(analyticsSubgraph({ clock: () => NOW }));
+    for (const [id, subjects] of [
+      ['dune', ['science fiction']],
+      ['hobbit', ['fantasy', 'science fiction']],
+      ['aeneid', ['poetry']],
+      ['emma', ['romance']],
+      ['ulysses', ['modernism']],
+      ['quiet', ['science fiction']],
+    ] as const) {
+      await t.deliver(bookAdded(id, [...subjects]));
+    }
+    await seedBorrows('dune', 1, 2, 3, 20, 100);
+    await seedBorrows('hobbit', 5, 6);
+    await seedBorrows('aeneid', 7, 4); // exactly 7 days ago is inside LAST_7_DAYS
+    await seedBorrows('emma', 1, 10, 11, 12, 13, 200);
+    await seedBorrows('ulysses', 40, 50, 60, 70, 80, 90, 100);
+  });
+  afterAll(() => t.stop());
+
+  describe('ranking', () => {
+    it('ranks all time by borrow count, ties by book id, leaving out books never borrowed', async () => {
+      const res = await t.request<Ranking>(RANKING, { window: 'ALL_TIME' });
+      expect(res.errors).toBeUndefined();
+      expect(standings(res.data)).toEqual([
+        ['ulysses', 7],
+        ['emma', 6],
+        ['dune', 5],
+        ['aeneid', 2],
+        ['hobbit', 2],
+      ]);
+    });
+
+    it('ranks all time when no window is given', async () => {
+      const res = await t.request<Ranking>(`{ ranking { rank book { id } borrowCount } }`);
+      expect(standings(res.data)?.[0]).toEqual(['ulysses', 7]);
+    });
+
+    it('counts only the last 30 days for LAST_30_DAYS', async () => {
+      const res = await t.request<Ranking>(RANKING, { window: 'LAST_30_DAYS' });
+      expect(standings(res.data)).toEqual([
+        ['emma', 5],
+        ['dune', 4],
+        ['aeneid', 2],
+        ['hobbit', 2],
+      ]);
+    });
+
+    it('counts only the last 7 days for LAST_7_DAYS, its first moment included', async () => {
+      const res = await t.request<Ranking>(RANKING, { window: 'LAST_7_DAYS' });
+      expect(standings(res.data)).toEqual([
+        ['dune', 3],
+        ['aeneid', 2],
+        ['hobbit', 2],
+        ['emma', 1],
+      ]);
+    });
+
+    it.each([
+      [
+        'ALL_TIME',
+        [
+          ['dune', 5],
+          ['hobbit', 2],
+        ],
+      ],
+      [
+        'LAST_30_DAYS',
+        [
+          ['dune', 4],
+          ['hobbit', 2],
+        ],
+      ],
+      [
+        'LAST_7_DAYS',
+        [
+          ['dune', 3],
+          ['hobbit', 2],
+        ],
+      ],
+    ])('ranks %s within a subject, whatever its case and spacing', async (window, expected) => {
+      const res = await t.request<Ranking>(RANKING, { window, subject: '  Science   FICTION ' });
+      expect(res.errors).toBeUndefined();
+      expect(standings(res.data)).toEqual(expected);
+    });
+
+    it('ranks a subject only with the borrows inside the window', async () => {
+      // Ulysses, the one modernist book, was last borrowed 40 days ago.
+      const rankings = await Promise.all(
+        ['ALL_TIME', 'LAST_30_DAYS', 'LAST_7_DAYS'].map((window) =>
+          t.request<Ranking>(RANKING, { window, subject: 'modernism' }),
+        ),
+      );
+      expect(rankings.map((res) => standings(res.data))).toEqual([[['ulysses', 7]], [], []]);
+    });
+
+    it.each(['ALL_TIME', 'LAST_30_DAYS', 'LAST_7_DAYS'])(
+      'ranks nothing in %s for a subject no book has',
+      async (window) => {
+        const res = await t.request<Ranking>(RANKING, { window, subject: 'cookery' });
+        expect(res.errors).toBeUndefined();
+        expect(res.data?.ranking).toEqual([]);
+      },
+    );
+
+    it('returns the first N only', async () => {
+      for (const window of ['ALL_TIME', 'LAST_30_DAYS', 'LAST_7_DAYS']) {
+        const res = await t.request<Ranking>(RANKING, { window, first: 2 });
+        expect(res.data?.ranking).toHaveLength(2);
+        expect(res.data?.ranking.map((entry) => entry.rank)).toEqual([1, 2]);
+      }
+    });
+
+    it.each([0, 101, -1])('refuses first: %i with BAD_USER_INPUT naming the argument', async (first) => {
+      const res = await t.request(RANKING, { window: 'ALL_TIME', first });
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.extensions?.['field']).toBe('first');
+    });
+  });
+
+  describe('Book.borrowCount', () => {
+    it('counts borrows of several books in one request, 0 for books never borrowed or unknown', async () => {
+      const reps = ['dune', 'quiet', 'ulysses', 'never-heard-of'].map((id) => ({ __typename: 'Book', id }));
+      const res = await t.request<BorrowCounts>(BORROW_COUNTS, { reps });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?._entities).toEqual([
+        { id: 'dune', borrowCount: 5 },
+        { id: 'quiet', borrowCount: 0 },
+        { id: 'ulysses', borrowCount: 7 },
+        { id: 'never-heard-of', borrowCount: 0 },
+      ]);
+    });
+  });
+
+  describe('learning books from book-added', () => {
+    it('records a book once however often the event comes, and never resets its counts', async () => {
+      const again = bookAdded('dune', ['something else']);
+      await t.deliver(again);
+      await t.deliver(again);
+      const em = t.subgraph.orm.em.fork();
+      expect(await em.count(BookStatsSchema, { bookId: 'dune' })).toBe(1);
+      expect(await em.findOne(BookStatsSchema, { bookId: 'dune' })).toMatchObject({
+        subjects: ['science fiction'],
+        borrowCount: 5,
+        lastBorrowedAt: daysAgo(1),
+      });
+      expect(t.deadLetters.letters).toEqual([]);
+    });
+
+    it('keeps the subjects the catalogue gave, so a new book can be ranked within them', async () => {
+      await t.deliver(bookAdded('neuromancer', ['Cyberpunk', 'science fiction']));
+      expect(
+        await t.subgraph.orm.em.fork().findOne(BookStatsSchema, { bookId: 'neuromancer' }),
+      ).toMatchObject({
+        title: 'Title of neuromancer',
+        subjects: ['cyberpunk', 'science fiction'],
+        borrowCount: 0,
+        lastBorrowedAt: null,
+      });
+      await seedBorrows('neuromancer', 2);
+      const res = await t.request<Ranking>(RANKING, { window: 'LAST_7_DAYS', subject: 'cyberpunk' });
+      expect(standings(res.data)).toEqual([['neuromancer', 1]]);
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import { defineConsumer } from '@shelfmark/events';
+import { buildFederatedSchema, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
+import { CommentPoster } from './application/post-comment/CommentPoster';
+import { RegisterBookOnBookAdded } from './adapters/events/RegisterBookOnBookAdded';
+import { BookResolver } from './adapters/graphql/book.resolver';
+import { BookReference } from './adapters/graphql/book.type';
+import { CommentResolver } from './adapters/graphql/comment.resolver';
+import { CommentType } from './adapters/graphql/comment.type';
+import {
+  commentLoader,
+  commentPageLoader,
+  ratingLoader,
+  type CommentsContext,
+} from './adapters/graphql/context';
+import { MemberReference } from './adapters/graphql/member.type';
+import { CommentSchema } from './adapters/persistence/comment.schema';
+import { KnownBookSchema } from './adapters/persistence/known-book.schema';
+import { MikroOrmCommentRepository } from './adapters/persistence/MikroOrmCommentRepository';
+import { MikroOrmKnownBookRepository } from './adapters/persistence/MikroOrmKnownBookRepository';
+
+export interface CommentsOptions {
+  /** What "now" is when a comment is posted; tests pin it to make the order of comments certain. */
+  readonly clock?: () => Date;
+}
+
+/** The comments context: what readers say about books, and how they rate them. */
+export function commentsSubgraph(options: CommentsOptions = {}): SubgraphDefinition<CommentsContext> {
+  return {
+    name: 'comments',
+    entities: [CommentSchema, KnownBookSchema],
+    aggregates: [CommentSchema],
+    schema: () =>
+      buildFederatedSchema({
+        resolvers: [CommentResolver, BookResolver],
+        // Reached through entity references only: no query returns them directly.
+        orphanedTypes: [BookReference, MemberReference, CommentType],
+        referenceResolvers: {
+          Comment: {
+            __resolveReference: (ref: { id: string }, ctx: CommentsContext) => ctx.commentById.load(ref.id),
+          },
+        },
+      }),
+    context(base) {
+      const comments = new MikroOrmCommentRepository(base.em);
+      return {
+        ...base,
+        postComment: new CommentPoster(comments, new MikroOrmKnownBookRepository(base.em), options.clock),
+        commentById: commentLoader((ids) => comments.byIds(ids)),
+        commentPages: commentPageLoader((query) => comments.page(query)),
+        ratingOf: ratingLoader((bookIds) => comments.ratingTallies(bookIds)),
+      };
+    },
+    consumers: (runtime) => [defineConsumer(new RegisterBookOnBookAdded(runtime.orm))],
+  };
+}

@@ -1,0 +1,6 @@
+export { Comment, MAX_BODY_LENGTH, type NewComment } from './Comment';
+export type { CommentPage, CommentPageQuery, CommentRepository, RatingTally } from './CommentRepository';
+export { UnknownBook } from './errors';
+export { KnownBook } from './KnownBook';
+export type { KnownBookRepository } from './KnownBookRepository';
+export { NO_RATING, ratingOf, type Rating } from './Rating';

@@ -1,0 +1,2 @@
+export { commentsSubgraph, type CommentsOptions } from './commentsSubgraph';
+export { Comment, KnownBook } from './domain';

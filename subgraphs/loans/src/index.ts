@@ -1,0 +1,2 @@
+export { loansSubgraph } from './loansSubgraph';
+export { Hold, HoldStatus, Loan, LoanStatus } from './domain';

@@ -86,6 +86,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     csrfPrevention: true,
+    // The launcher owns shutdown; Apollo's own SIGINT handler would race it and re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

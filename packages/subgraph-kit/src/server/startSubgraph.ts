@@ -108,6 +108,8 @@ export async function startSubgraph(
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
     csrfPrevention: true,
+    // The process owns shutdown (relays, databases, the bus); Apollo must not race it on SIGINT.
+    stopOnTerminationSignals: false,
     plugins: [
       ...(options.publishBeforeResponding ? [publishBeforeResponding(relay)] : []),
       metricsPlugin(metrics),

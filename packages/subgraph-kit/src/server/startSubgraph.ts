@@ -95,9 +95,9 @@ export async function startSubgraph(
   // the same event under the same name never share (and split) one group.
   for (const consumer of definition.consumers?.(runtime) ?? []) {
     await options.bus.subscribe({
-      ...consumer,
       name: `${definition.name}.${consumer.name}`,
-      handle: (e) => consumer.handle(e),
+      types: consumer.types,
+      handle: (event) => consumer.handle(event),
     });
   }
 

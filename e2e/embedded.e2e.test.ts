@@ -1,4 +1,5 @@
 import { loadConfig, startEmbedded, type EmbeddedShelfmark } from '@shelfmark/launcher';
+import { issueToken, loadOrCreateKeys } from '@shelfmark/subgraph-kit';
 import { errorCode, graphqlClient, tempDir, type GraphQLRequest } from '@shelfmark/testing';
 import { AddBook, AddCopies, BookPage, Login, Me, RegisterMember, SearchBooks } from './operations';
 
@@ -138,6 +139,15 @@ describe('Shelfmark embedded, through the router', () => {
     expect(errorCode(response)).toBe('UNAUTHENTICATED');
     const garbage = await request(Me, {}, { headers: { authorization: 'Basic abc' } });
     expect(errorCode(garbage)).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an expired token at the edge, saying the session expired', async () => {
+    // Signed with this installation's real key: only the expiry is wrong.
+    const expired = await issueToken({ memberId: 'anyone', role: 'ADMIN' }, loadOrCreateKeys(dir.path), -60);
+    const response = await request(Me, {}, { token: expired });
+    expect(response.status).toBe(401);
+    expect(errorCode(response)).toBe('UNAUTHENTICATED');
+    expect(response.errors?.[0]?.message).toBe('Your session has expired. Please sign in again.');
   });
 
   it('answers malformed requests with HTTP 400 and a readable message', async () => {

@@ -36,5 +36,6 @@ module.exports = {
     },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/**/*.int.test.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e.test.ts'] },
+    ...require('./packages/test-infra/jest/projects.js')(base),
   ],
 };

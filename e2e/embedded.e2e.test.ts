@@ -195,6 +195,21 @@ describe('Shelfmark embedded, through the router', () => {
     expect(metrics).toContain('shelfmark_graphql_operation_duration_seconds');
   });
 
+  it('answers what it can when a subgraph is down, naming the one that is not answering', async () => {
+    const found = await request(SearchBooks, { search: 'dune' });
+    const bookId = found.data!.books.edges[0]!.node.id;
+    await shelfmark.subgraphs.comments.close();
+    const page = await request<{
+      book: { title: string; rating: unknown; availability: { total: number } | null } | null;
+    }>('query($id: ID!) { book(id: $id) { title rating { count } availability { total } } }', { id: bookId });
+    expect(page.data?.book).toEqual({ title: 'Dune', rating: null, availability: { total: 3 } });
+    expect(errorCode(page)).toBe('SERVICE_UNAVAILABLE');
+    expect(page.errors?.[0]).toMatchObject({
+      message: 'The comments service is not answering right now. Please try again shortly.',
+      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'comments' },
+    });
+  });
+
   it('keeps everything across a restart', async () => {
     await shelfmark.close();
     shelfmark = await startEmbedded(config);

@@ -154,10 +154,16 @@ export function busContract(
       const last = aMemberRegistered();
 
       await subject.bus.publish([welcome, ...others, last]);
-      await until(() => idsOf(registered.handled).includes(last.id), 'the last registration');
+      await until(
+        () => only([welcome.id, last.id], idsOf(registered.handled)).length === 2,
+        'both registrations',
+      );
       await subject.bus.close();
 
-      expect(only([welcome.id, last.id], idsOf(registered.handled))).toEqual([welcome.id, last.id]);
+      // Two aggregates: a partitioned bus keeps no order between them, only within each.
+      expect(only([welcome.id, last.id], idsOf(registered.handled)).sort()).toEqual(
+        [welcome.id, last.id].sort(),
+      );
       expect(registered.calls.filter((id) => idsOf(others).includes(id))).toEqual([]);
       for (const event of registered.handled)
         expect(event.type).toBe('shelfmark.members.member-registered.v1');

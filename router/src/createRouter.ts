@@ -62,7 +62,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph ${name}`);
-      return new SubgraphDataSource({ url: target });
+      return new SubgraphDataSource(name, target);
     },
   });
   const limits = options.limits ?? defaultQueryLimits;

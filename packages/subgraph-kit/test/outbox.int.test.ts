@@ -1,8 +1,7 @@
 import { EntitySchema, OptimisticLockError, type MikroORM } from '@mikro-orm/core';
 import { AggregateRoot, OutboxRelay, type CloudEvent, type EventBus } from '@shelfmark/events';
-import { tempDir } from '@shelfmark/testing';
-import { join } from 'node:path';
 import { AggregateRootSchema, MikroOrmOutboxStore, openDatabase } from '../src';
+import { testDatabase } from './support/testDatabase';
 
 /** A minimal aggregate: a shelf whose label must be unique, recording an event per change. */
 class Shelf extends AggregateRoot {
@@ -62,21 +61,21 @@ class RecordingBus implements EventBus {
   close = () => Promise.resolve();
 }
 
-describe('the in-aggregate outbox on SQLite', () => {
-  const dir = tempDir();
-  const path = join(dir.path, 'outbox.sqlite');
+const database = testDatabase('outbox');
+
+describe(`the in-aggregate outbox on ${database.driverName}`, () => {
   let orm: MikroORM;
   let bus: RecordingBus;
   let relay: OutboxRelay;
 
   beforeEach(async () => {
-    orm = await openDatabase({ driver: 'sqlite', path }, [ShelfSchema]);
+    orm = await openDatabase(database.config, [ShelfSchema]);
     await orm.getSchemaGenerator().clearDatabase();
     bus = new RecordingBus();
     relay = new OutboxRelay([new MikroOrmOutboxStore(orm, ShelfSchema, 'Shelf')], bus);
   });
   afterEach(() => orm.close());
-  afterAll(() => dir.cleanup());
+  afterAll(() => database.drop([ShelfSchema]));
 
   const pendingIn = async (id: string) =>
     (await orm.em.fork().findOneOrFail(ShelfSchema, { id })).outbox.length;
@@ -112,7 +111,7 @@ describe('the in-aggregate outbox on SQLite', () => {
   it('survives a crash after the database commit: the event is published after restart', async () => {
     await orm.em.fork().persist(Shelf.create('s1', 'A')).flush();
     await orm.close(); // the process dies before its relay ran
-    orm = await openDatabase({ driver: 'sqlite', path }, [ShelfSchema]);
+    orm = await openDatabase(database.config, [ShelfSchema]);
     relay = new OutboxRelay([new MikroOrmOutboxStore(orm, ShelfSchema, 'Shelf')], bus);
     await relay.drain();
     expect(bus.published.map((e) => e.subject)).toEqual(['s1']);

@@ -69,13 +69,13 @@ const HOLD_QUEUE = /* GraphQL */ `
   }
 `;
 
-type Loans = { _entities: ({ id: string; loans: { id: string; status: string }[] } | null)[] };
-type Holds = { _entities: ({ id: string; holds: { id: string; status: string }[] } | null)[] };
+type Loans = { _entities: ({ id: string; loans: { id: string; status: string }[] | null } | null)[] };
+type Holds = { _entities: ({ id: string; holds: { id: string; status: string }[] | null } | null)[] };
 type Queue = { _entities: { id: string; holdQueue: { id: string; position: number | null }[] }[] };
 
 const member = (id: string) => ({ __typename: 'Member', id });
 const book = (id: string) => ({ __typename: 'Book', id });
-const ids = (items: readonly { id: string }[] | undefined) => items?.map((item) => item.id);
+const ids = (items: readonly { id: string }[] | null | undefined) => items?.map((item) => item.id);
 
 describe('loans subgraph (SQLite)', () => {
   let t: TestSubgraph;
@@ -218,11 +218,12 @@ describe('loans subgraph (SQLite)', () => {
     it("refuses another member's loans with FORBIDDEN and anonymous callers with UNAUTHENTICATED", async () => {
       const forbidden = await t.request<Loans>(MEMBER_LOANS, { reps: [member('ada')] }, { token: bob });
       expect(errorCode(forbidden)).toBe('FORBIDDEN');
-      expect(forbidden.data?._entities).toEqual([null]);
+      // Only the refused field is null: the rest of the member still resolves.
+      expect(forbidden.data?._entities).toEqual([{ id: 'ada', loans: null }]);
 
       const anonymous = await t.request<Loans>(MEMBER_LOANS, { reps: [member('ada')] });
       expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');
-      expect(anonymous.data?._entities).toEqual([null]);
+      expect(anonymous.data?._entities).toEqual([{ id: 'ada', loans: null }]);
     });
   });
 
@@ -289,7 +290,10 @@ describe('loans subgraph (SQLite)', () => {
       );
       expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       expect(res.errors?.[0]?.path).toEqual(['_entities', 1, 'holds']);
-      expect(res.data?._entities.map((m) => m && ids(m.holds))).toEqual([['ada-waits', 'ada-ready'], null]);
+      expect(res.data?._entities.map((m) => (m?.holds ? ids(m.holds) : null))).toEqual([
+        ['ada-waits', 'ada-ready'],
+        null,
+      ]);
     });
   });
 

@@ -2,6 +2,7 @@ import type { EntitySchema, MikroORM, Options } from '@mikro-orm/core';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AggregateRootSchema } from './aggregateSchema';
+import { indexNullableUniquesPartially, layOutForMongo } from './mongoMetadata';
 
 /** Where a subgraph keeps its data: an SQLite file (embedded default) or a MongoDB database. */
 export type DatabaseConfig =
@@ -28,6 +29,11 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
 /**
  * Opens a subgraph's database and brings its schema up to date (tables and unique indexes).
  * Each subgraph has its own database: no subgraph reads another's data.
+ *
+ * The same entity schemas serve both drivers. On MongoDB a string primary key is the document's
+ * `_id`, JSON properties are embedded documents/arrays, and every write of an aggregate is one
+ * conditional single-document update (`version` checked in its filter): nothing relies on
+ * multi-document transactions, which MongoDB offers only on replica sets (docs/adr/0008-mongodb.md).
  */
 export async function openDatabase(
   config: DatabaseConfig,
@@ -40,7 +46,23 @@ export async function openDatabase(
     debug: false,
   };
   if (config.driver === 'mongodb') {
-    throw new Error('The MongoDB driver arrives with the real-infrastructure work (issue 3)');
+    const { MikroORM: MongoORM } = await import('@mikro-orm/mongodb');
+    const orm = await MongoORM.init({
+      ...(common as object),
+      clientUrl: config.url,
+      dbName: config.dbName,
+      discovery: { onMetadata: layOutForMongo, afterDiscovered: indexNullableUniquesPartially },
+      // A flush never opens a transaction on MongoDB (none is needed: see above).
+      implicitTransactions: false,
+      // Batched updates check versions with a read before an unconditioned bulk write; one
+      // update per document carries the version in its filter, which the server checks atomically.
+      useBatchUpdates: false,
+    });
+    // Collections, then their indexes (unique ISBN, barcode, e-mail, …), before the subgraph serves.
+    // One after the other: an index created first creates its collection implicitly, and some
+    // servers then refuse the explicit creation.
+    await orm.getSchemaGenerator().ensureIndexes();
+    return orm;
   }
   mkdirSync(dirname(config.path), { recursive: true });
   const { MikroORM: SqliteORM } = await import('@mikro-orm/libsql');

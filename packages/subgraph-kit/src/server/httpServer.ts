@@ -86,7 +86,9 @@ export function listen(
   });
 }
 
+/** Stops listening and drops idle keep-alive connections; a server already closed is fine. */
 export function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
   return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();

@@ -148,6 +148,7 @@ export async function startSubgraph(
   const { server, url } = await listen(app, options.host ?? '127.0.0.1', options.port ?? 0);
   relay.start();
   logger.info({ url: `${url}/graphql` }, 'subgraph ready');
+  let closing: Promise<void> | undefined;
 
   return {
     name: definition.name,
@@ -155,11 +156,15 @@ export async function startSubgraph(
     orm,
     relay,
     server,
-    async close() {
-      await closeServer(server);
-      await apollo.stop();
-      await relay.stop();
-      await orm.close();
+    close() {
+      // Idempotent: a drill may stop a subgraph that the launcher stops again at shutdown.
+      closing ??= (async () => {
+        await closeServer(server);
+        await apollo.stop();
+        await relay.stop();
+        await orm.close();
+      })();
+      return closing;
     },
   };
 }

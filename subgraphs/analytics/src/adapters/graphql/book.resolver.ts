@@ -4,7 +4,10 @@ import type { AnalyticsContext } from './context';
 
 @Resolver(() => BookReference)
 export class BookResolver {
-  @FieldResolver(() => Int, { description: 'How many times the book was borrowed, ever.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'How many times the book was borrowed, ever.',
+  })
   borrowCount(@Root() book: BookReference, @Ctx() ctx: AnalyticsContext): Promise<number> {
     return ctx.borrowCountOf.load(book.id);
   }

@@ -25,7 +25,7 @@ export class MikroOrmBookStatsRepository implements BookStatsRepository {
   mostBorrowed(subject: string | null, limit: number): Promise<BookStats[]> {
     const where: FilterQuery<BookStats> = {
       borrowCount: { $gt: 0 },
-      ...(subject ? hasSubject(subject) : {}),
+      ...(subject ? hasSubject(this.em, subject) : {}),
     };
     return this.em.find(BookStatsSchema, where, { orderBy: { borrowCount: 'desc', bookId: 'asc' }, limit });
   }
@@ -33,14 +33,21 @@ export class MikroOrmBookStatsRepository implements BookStatsRepository {
   async withSubject(bookIds: readonly string[], subject: string): Promise<Set<string>> {
     const rows = await this.em.find(
       BookStatsSchema,
-      { bookId: { $in: [...bookIds] }, ...hasSubject(subject) },
+      { bookId: { $in: [...bookIds] }, ...hasSubject(this.em, subject) },
       { fields: ['bookId'], disableIdentityMap: true },
     );
     return new Set(rows.map((row) => row.bookId));
   }
 }
 
-function hasSubject(subject: string): FilterQuery<BookStats> {
+function hasSubject(em: EntityManager, subject: string): FilterQuery<BookStats> {
   // LIKE wildcards in a subject are matched as nothing rather than as wildcards.
-  return { subjectsKey: { $like: `%|${subject.replace(/[%_\\|]/g, '')}|%` } };
+  const key = `|${subject.replace(/[%_\\|]/g, '')}|`;
+  // MongoDB has no LIKE: the same containment as an escaped regular expression.
+  if (isMongo(em)) return { subjectsKey: new RegExp(key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i') };
+  return { subjectsKey: { $like: `%${key}%` } };
+}
+
+function isMongo(em: EntityManager): boolean {
+  return 'aggregate' in em && typeof em.aggregate === 'function';
 }

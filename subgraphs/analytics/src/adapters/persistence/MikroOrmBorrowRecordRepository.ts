@@ -3,6 +3,10 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { BorrowRecordRepository } from '../../domain';
 import { BorrowRecordSchema } from './borrow-record.schema';
 
+type MongoEntityManager = EntityManager & {
+  aggregate(entityName: typeof BorrowRecordSchema, pipeline: object[]): Promise<unknown[]>;
+};
+
 export class MikroOrmBorrowRecordRepository implements BorrowRecordRepository {
   constructor(private readonly em: EntityManager) {}
 
@@ -19,16 +23,23 @@ export class MikroOrmBorrowRecordRepository implements BorrowRecordRepository {
       for (const row of rows) counts.set(row.bookId, Number(row.count));
       return counts;
     }
-    // Drivers without SQL grouping: still one indexed range query, counted here from the book ids.
-    const rows = await this.em.find(BorrowRecordSchema, inWindow, {
-      fields: ['bookId'],
-      disableIdentityMap: true,
-    });
-    for (const { bookId } of rows) counts.set(bookId, (counts.get(bookId) ?? 0) + 1);
-    return counts;
+    if (isMongo(this.em)) {
+      // The same grouping on the server: one indexed range match, counted per book.
+      const rows = (await this.em.aggregate(BorrowRecordSchema, [
+        { $match: inWindow },
+        { $group: { _id: '$bookId', count: { $sum: 1 } } },
+      ])) as { _id: string; count: number }[];
+      for (const row of rows) counts.set(row._id, row.count);
+      return counts;
+    }
+    throw new Error('Borrow counts need an SQL or a MongoDB driver');
   }
 }
 
 function isSql(em: EntityManager): em is SqlEntityManager {
   return 'createQueryBuilder' in em && typeof em.createQueryBuilder === 'function';
+}
+
+function isMongo(em: EntityManager): em is MongoEntityManager {
+  return 'aggregate' in em && typeof em.aggregate === 'function';
 }

@@ -25,9 +25,9 @@ export class MikroOrmBookRepository implements BookRepository {
 
   async search({ terms, subject, first, after }: BookQuery): Promise<BookPage> {
     const filters: FilterQuery<Book>[] = terms.map((term) => ({
-      searchText: { $like: `%${literal(term)}%` },
+      searchText: containing(this.em, literal(term)),
     }));
-    if (subject) filters.push({ subjectsKey: { $like: `%|${literal(subject)}|%` } });
+    if (subject) filters.push({ subjectsKey: containing(this.em, `|${literal(subject)}|`) });
     const matching: FilterQuery<Book> = filters.length ? { $and: filters } : {};
     const page: FilterQuery<Book> = after
       ? {
@@ -48,4 +48,17 @@ export class MikroOrmBookRepository implements BookRepository {
 /** LIKE wildcards in a search term are matched as nothing rather than as wildcards. */
 function literal(term: string): string {
   return term.replace(/[%_\\]/g, '');
+}
+
+/**
+ * Strings containing `fragment`, case-insensitively: SQL `LIKE`, or on MongoDB, which has no
+ * `LIKE`, the same match as an escaped regular expression.
+ */
+function containing(em: EntityManager, fragment: string): { $like: string } | RegExp {
+  if (isMongo(em)) return new RegExp(fragment.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i');
+  return { $like: `%${fragment}%` };
+}
+
+function isMongo(em: EntityManager): boolean {
+  return 'aggregate' in em && typeof em.aggregate === 'function';
 }

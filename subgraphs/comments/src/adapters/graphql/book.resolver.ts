@@ -22,7 +22,10 @@ export interface CommentPageResult {
 
 @Resolver(() => BookReference)
 export class BookResolver {
-  @FieldResolver(() => CommentConnection, { description: "Readers' comments on this book, newest first." })
+  @FieldResolver(() => CommentConnection, {
+    nullable: true,
+    description: "Readers' comments on this book, newest first.",
+  })
   async comments(
     @Root() book: BookReference,
     @Ctx() ctx: CommentsContext,
@@ -49,6 +52,7 @@ export class BookResolver {
   }
 
   @FieldResolver(() => RatingType, {
+    nullable: true,
     description: 'The average of the ratings readers gave in their comments.',
   })
   rating(@Root() book: BookReference, @Ctx() ctx: CommentsContext): Promise<Rating> {

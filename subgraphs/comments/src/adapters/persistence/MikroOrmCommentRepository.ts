@@ -3,6 +3,10 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { Comment, CommentPage, CommentPageQuery, CommentRepository, RatingTally } from '../../domain';
 import { CommentSchema } from './comment.schema';
 
+type MongoEntityManager = EntityManager & {
+  aggregate(entityName: typeof CommentSchema, pipeline: object[]): Promise<unknown[]>;
+};
+
 export class MikroOrmCommentRepository implements CommentRepository {
   constructor(private readonly em: EntityManager) {}
 
@@ -44,20 +48,23 @@ export class MikroOrmCommentRepository implements CommentRepository {
       for (const row of rows) tallies.set(row.bookId, { stars: Number(row.stars), count: Number(row.count) });
       return tallies;
     }
-    // Drivers without SQL grouping: still one query, summed here from the two columns it needs.
-    // Partial rows stay out of the identity map, so a full load of the same comment is unaffected.
-    const rows = await this.em.find(CommentSchema, rated, {
-      fields: ['bookId', 'rating'],
-      disableIdentityMap: true,
-    });
-    for (const { bookId, rating } of rows) {
-      const tally = tallies.get(bookId) ?? { stars: 0, count: 0 };
-      tallies.set(bookId, { stars: tally.stars + (rating ?? 0), count: tally.count + 1 });
+    if (isMongo(this.em)) {
+      // The same grouping on the server, over the (bookId, rating) index.
+      const rows = (await this.em.aggregate(CommentSchema, [
+        { $match: rated },
+        { $group: { _id: '$bookId', stars: { $sum: '$rating' }, count: { $sum: 1 } } },
+      ])) as { _id: string; stars: number; count: number }[];
+      for (const row of rows) tallies.set(row._id, { stars: row.stars, count: row.count });
+      return tallies;
     }
-    return tallies;
+    throw new Error('Rating tallies need an SQL or a MongoDB driver');
   }
 }
 
 function isSql(em: EntityManager): em is SqlEntityManager {
   return 'createQueryBuilder' in em && typeof em.createQueryBuilder === 'function';
+}
+
+function isMongo(em: EntityManager): em is MongoEntityManager {
+  return 'aggregate' in em && typeof em.aggregate === 'function';
 }

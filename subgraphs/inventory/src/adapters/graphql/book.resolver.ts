@@ -8,12 +8,16 @@ import { CopyType } from './copy.type';
 /** Inventory's fields on catalogue's Book; both batch over every book in the request. */
 @Resolver(() => BookReference)
 export class BookInventoryResolver {
-  @FieldResolver(() => [CopyType], { description: 'Every copy of the book, sorted by barcode.' })
+  @FieldResolver(() => [CopyType], {
+    nullable: true,
+    description: 'Every copy of the book, sorted by barcode.',
+  })
   copies(@Root() book: BookReference, @Ctx() ctx: InventoryContext): Promise<Copy[]> {
     return ctx.copiesByBook.load(book.id);
   }
 
   @FieldResolver(() => AvailabilityType, {
+    nullable: true,
     description: 'How many copies there are, and how many can be borrowed.',
   })
   availability(@Root() book: BookReference, @Ctx() ctx: InventoryContext): Promise<Availability> {

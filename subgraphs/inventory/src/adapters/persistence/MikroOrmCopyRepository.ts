@@ -10,10 +10,15 @@ import {
 } from '../../domain';
 import { CopySchema } from './copy.schema';
 
+type MongoEntityManager = EntityManager & {
+  aggregate(entityName: typeof CopySchema, pipeline: object[]): Promise<unknown[]>;
+};
+
 export class MikroOrmCopyRepository implements CopyRepository {
   constructor(private readonly em: EntityManager) {}
 
   async addAll(copies: readonly Copy[]): Promise<void> {
+    if (isMongo(this.em)) return this.insertAllOrNone(this.em, copies);
     try {
       // One flush in one transaction; on failure the request's unit of work is left untouched.
       await this.em.transactional((em) => {
@@ -24,6 +29,26 @@ export class MikroOrmCopyRepository implements CopyRepository {
       if (isUniqueViolation(error)) throw new BarcodeTaken();
       throw error;
     }
+  }
+
+  /**
+   * MongoDB without multi-document transactions: the batch is one ordered `insertMany`, which
+   * stops at the first refused barcode with the copies before it already stored. Those are
+   * deleted again (their ids are fresh UUIDs: nothing else has them), so a refused batch leaves
+   * nothing behind. A process that dies between the two writes leaves those first copies, whole
+   * and with their events (docs/adr/0008-mongodb.md).
+   */
+  private async insertAllOrNone(em: MongoEntityManager, copies: readonly Copy[]): Promise<void> {
+    // A fork of its own, as SQL's transaction has: on failure the request's unit of work is untouched.
+    const batch = em.fork();
+    try {
+      await batch.persist([...copies]).flush();
+    } catch (error) {
+      await batch.nativeDelete(CopySchema, { id: { $in: copies.map((copy) => copy.id) } });
+      if (isUniqueViolation(error)) throw new BarcodeTaken();
+      throw error;
+    }
+    for (const copy of copies) em.merge(copy);
   }
 
   byIds(ids: readonly string[]): Promise<Copy[]> {
@@ -48,21 +73,22 @@ export class MikroOrmCopyRepository implements CopyRepository {
         .execute<{ bookId: string; status: CopyStatus; count: number | string }[]>('all');
       return rows.map((row) => ({ bookId: row.bookId, status: row.status, count: Number(row.count) }));
     }
-    // Drivers without SQL grouping: still one query, counted here from the two columns it needs.
-    const copies = await this.em.find(
-      CopySchema,
-      { bookId: { $in: [...bookIds] } },
-      { fields: ['bookId', 'status'] },
-    );
-    const counts = new Map<string, StatusCount>();
-    for (const { bookId, status } of copies) {
-      const key = `${bookId}\u0000${status}`;
-      counts.set(key, { bookId, status, count: (counts.get(key)?.count ?? 0) + 1 });
+    if (isMongo(this.em)) {
+      // The same grouping on the server, over the (bookId, status) index.
+      const rows = (await this.em.aggregate(CopySchema, [
+        { $match: { bookId: { $in: [...bookIds] } } },
+        { $group: { _id: { bookId: '$bookId', status: '$status' }, count: { $sum: 1 } } },
+      ])) as { _id: { bookId: string; status: CopyStatus }; count: number }[];
+      return rows.map(({ _id, count }) => ({ bookId: _id.bookId, status: _id.status, count }));
     }
-    return [...counts.values()];
+    throw new Error('Copy counts need an SQL or a MongoDB driver');
   }
 }
 
 function isSql(em: EntityManager): em is SqlEntityManager {
   return 'createQueryBuilder' in em && typeof em.createQueryBuilder === 'function';
+}
+
+function isMongo(em: EntityManager): em is MongoEntityManager {
+  return 'aggregate' in em && typeof em.aggregate === 'function';
 }

@@ -7,6 +7,7 @@ import { HoldType } from './hold.type';
 @Resolver(() => BookReference)
 export class BookResolver {
   @FieldResolver(() => [HoldType], {
+    nullable: true,
     description: 'Holds waiting for a copy of this book, first in line first.',
   })
   holdQueue(@Root() book: BookReference, @Ctx() ctx: LoansContext): Promise<Hold[]> {

@@ -8,6 +8,7 @@ import { MemberReference } from './member.type';
 @Resolver(() => MemberReference)
 export class MemberResolver {
   @FieldResolver(() => [LoanType], {
+    nullable: true,
     description: "The member's loans, newest first; only for the member themself and librarians.",
   })
   loans(
@@ -20,6 +21,7 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => [HoldType], {
+    nullable: true,
     description: "The member's holds, newest first; only for the member themself and librarians.",
   })
   holds(

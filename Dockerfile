@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# One image for every Shelfmark service; docker-compose.yml picks the process with `command`.
+# Node 22 LTS, production dependencies only, runs as the unprivileged `node` user.
+
+FROM node:22-bookworm-slim AS deps
+WORKDIR /app
+# Manifests first, so dependency layers are cached until a package.json or the lockfile changes.
+COPY package.json package-lock.json .npmrc ./
+COPY events/package.json events/
+COPY packages/errors/package.json packages/errors/
+COPY packages/subgraph-kit/package.json packages/subgraph-kit/
+COPY packages/testing/package.json packages/testing/
+COPY packages/test-infra/package.json packages/test-infra/
+COPY packages/launcher/package.json packages/launcher/
+COPY subgraphs/catalogue/package.json subgraphs/catalogue/
+COPY subgraphs/inventory/package.json subgraphs/inventory/
+COPY subgraphs/members/package.json subgraphs/members/
+COPY subgraphs/loans/package.json subgraphs/loans/
+COPY subgraphs/comments/package.json subgraphs/comments/
+COPY subgraphs/analytics/package.json subgraphs/analytics/
+COPY router/package.json router/
+COPY schema/package.json schema/
+COPY e2e/package.json e2e/
+# `npm install` rather than `npm ci`: see .ci/run (the lockfile cannot list every platform's optional binaries).
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
+
+FROM node:22-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=deps --chown=node:node /app/node_modules ./node_modules
+COPY --chown=node:node . .
+USER node
+# Every process serves /healthz on its PORT.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+EXPOSE 4000
+CMD ["node", "--enable-source-maps", "-r", "@swc-node/register", "packages/launcher/src/cluster/routerProcess.ts"]

@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { SUBGRAPH_NAMES } from '@shelfmark/schema';
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const port = z.coerce.number().int().min(0).max(65_535);
+const list = z
+  .string()
+  .min(1)
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+/** Keys: PEM in the environment (production), or the key pair kept in a shared directory (local cluster). */
+const keys = {
+  SHELFMARK_JWT_PUBLIC_KEY: z.string().min(1).optional(),
+  SHELFMARK_JWT_PRIVATE_KEY: z.string().min(1).optional(),
+  SHELFMARK_KEYS_DIR: z.string().min(1).optional(),
+};
+
+const subgraphSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    SHELFMARK_SUBGRAPH: z.enum(SUBGRAPH_NAMES),
+    PORT: port.optional(),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    /** `mongodb://host:27017/<db>` in production; `sqlite:<path>` also works. */
+    DATABASE_URL: z.string().min(1),
+    KAFKA_BROKERS: list,
+    KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3),
+    SHELFMARK_ADMIN_EMAIL: z.email().optional(),
+    SHELFMARK_ADMIN_PASSWORD: z.string().min(1).optional(),
+    SHELFMARK_INITIAL_POINTS: z.coerce.number().int().min(0).default(30),
+    SHELFMARK_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(12 * 60 * 60),
+    LOG_LEVEL: logLevel.default('info'),
+    ...keys,
+  })
+  .refine((env) => Boolean(env.SHELFMARK_ADMIN_EMAIL) === Boolean(env.SHELFMARK_ADMIN_PASSWORD), {
+    message: 'Set both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD, or neither',
+  })
+  .refine((env) => Boolean(env.SHELFMARK_JWT_PUBLIC_KEY) || Boolean(env.SHELFMARK_KEYS_DIR), {
+    message:
+      'Give the token key: SHELFMARK_JWT_PUBLIC_KEY (and _PRIVATE_KEY for members) or SHELFMARK_KEYS_DIR',
+  });
+
+const routerSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    PORT: port.default(4000),
+    HOST: z.string().min(1).optional(),
+    LOG_LEVEL: logLevel.default('info'),
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`SHELFMARK_${name.toUpperCase()}_URL`, z.url()])),
+    ...keys,
+  })
+  .refine((env) => Boolean(env.SHELFMARK_JWT_PUBLIC_KEY) || Boolean(env.SHELFMARK_KEYS_DIR), {
+    message: 'Give the token key: SHELFMARK_JWT_PUBLIC_KEY or SHELFMARK_KEYS_DIR',
+  });
+
+export type SubgraphProcessConfig = z.infer<typeof subgraphSchema>;
+export type RouterProcessConfig = z.infer<typeof routerSchema> & {
+  readonly subgraphUrls: Record<string, string>;
+};
+
+function parse<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** One subgraph as its own process (compose, Kubernetes, `npm run start:cluster`). */
+export function loadSubgraphProcessConfig(env: NodeJS.ProcessEnv): SubgraphProcessConfig {
+  const config = parse(subgraphSchema, env);
+  return config.SHELFMARK_KEYS_DIR
+    ? { ...config, SHELFMARK_KEYS_DIR: resolve(config.SHELFMARK_KEYS_DIR) }
+    : config;
+}
+
+/** The router as its own process. */
+export function loadRouterProcessConfig(env: NodeJS.ProcessEnv): RouterProcessConfig {
+  const config = parse<z.infer<typeof routerSchema>>(routerSchema, env);
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [
+      name,
+      String((config as Record<string, unknown>)[`SHELFMARK_${name.toUpperCase()}_URL`]),
+    ]),
+  );
+  return { ...config, subgraphUrls };
+}

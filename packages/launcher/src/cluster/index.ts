@@ -1,0 +1,2 @@
+export { loadClusterConfig, startCluster, type ClusterConfig, type RunningCluster } from './startCluster';
+export { loadRouterProcessConfig, loadSubgraphProcessConfig } from './config';

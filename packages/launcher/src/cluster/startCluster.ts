@@ -1,0 +1,193 @@
+import { SUBGRAPH_NAMES, type SubgraphName } from '@shelfmark/schema';
+import { loadOrCreateKeys } from '@shelfmark/subgraph-kit';
+import { startKafka, startMongo } from '@shelfmark/test-infra';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
+    /** The six subgraphs take consecutive ports from here. */
+    SHELFMARK_SUBGRAPH_PORTS_FROM: z.coerce.number().int().min(1).max(65_529).default(4001),
+    SHELFMARK_DATA_DIR: z.string().min(1).default('./.data/cluster'),
+    KAFKA_BROKERS: z.string().min(1).optional(),
+    /** A MongoDB server; each subgraph gets its own database on it (`shelfmark-<name>`). */
+    MONGODB_URL: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URL must be a mongodb:// URL')
+      .optional(),
+    SHELFMARK_ADMIN_EMAIL: z.email().optional(),
+    SHELFMARK_ADMIN_PASSWORD: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  })
+  .refine((env) => Boolean(env.SHELFMARK_ADMIN_EMAIL) === Boolean(env.SHELFMARK_ADMIN_PASSWORD), {
+    message: 'Set both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD, or neither',
+  });
+
+export type ClusterConfig = z.infer<typeof schema>;
+
+export function loadClusterConfig(env: NodeJS.ProcessEnv): ClusterConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export interface RunningCluster {
+  readonly url: string;
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** Stops one subgraph process (failure-isolation drills). */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * `npm run start:cluster`: what docker-compose runs, minus containers. Each subgraph and the router
+ * is its own Node.js process; events go through Apache Kafka, data into MongoDB. Without
+ * KAFKA_BROKERS / MONGODB_URL it starts a local Kafka broker (KRaft) and a MongoDB-compatible
+ * server from Maven Central jars (needs java and mvn).
+ */
+export async function startCluster(
+  config: ClusterConfig,
+  output: (line: string) => void = console.log,
+): Promise<RunningCluster> {
+  const stops: (() => Promise<void>)[] = [];
+  const children = new Map<string, ChildProcess>();
+  const close = async () => {
+    await Promise.all([...children.values()].map(terminate));
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    let brokers = config.KAFKA_BROKERS;
+    if (!brokers) {
+      output('starting a local Kafka broker (KRaft) from Maven Central jars…');
+      const kafka = await startKafka();
+      stops.push(() => kafka.stop());
+      brokers = kafka.brokers.join(',');
+    }
+    let mongoUrl = config.MONGODB_URL;
+    if (!mongoUrl) {
+      output('starting a local MongoDB-compatible server (in memory) from Maven Central jars…');
+      const mongo = await startMongo();
+      stops.push(() => mongo.stop());
+      mongoUrl = mongo.url;
+    }
+    const database: string = mongoUrl;
+    const keysDir = resolve(ROOT, config.SHELFMARK_DATA_DIR);
+    loadOrCreateKeys(keysDir); // made once here, so the processes never race to create it
+
+    const common = {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'development',
+      LOG_LEVEL: config.LOG_LEVEL,
+      SHELFMARK_KEYS_DIR: keysDir,
+    };
+    const subgraphUrls = {} as Record<SubgraphName, string>;
+    await Promise.all(
+      SUBGRAPH_NAMES.map(async (name, index) => {
+        const port = config.SHELFMARK_SUBGRAPH_PORTS_FROM + index;
+        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
+        const child = run(name, 'subgraphProcess.ts', output, {
+          ...common,
+          SHELFMARK_SUBGRAPH: name,
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          DATABASE_URL: databaseUrl(database, name),
+          KAFKA_BROKERS: brokers,
+          ...(name === 'members' && config.SHELFMARK_ADMIN_EMAIL && config.SHELFMARK_ADMIN_PASSWORD
+            ? {
+                SHELFMARK_ADMIN_EMAIL: config.SHELFMARK_ADMIN_EMAIL,
+                SHELFMARK_ADMIN_PASSWORD: config.SHELFMARK_ADMIN_PASSWORD,
+              }
+            : {}),
+        });
+        children.set(name, child);
+        await ready(`http://127.0.0.1:${port}/readyz`, child, name);
+      }),
+    );
+    const router = run('router', 'routerProcess.ts', output, {
+      ...common,
+      PORT: String(config.PORT),
+      ...Object.fromEntries(
+        SUBGRAPH_NAMES.map((name) => [`SHELFMARK_${name.toUpperCase()}_URL`, subgraphUrls[name]]),
+      ),
+    });
+    children.set('router', router);
+    await ready(`http://127.0.0.1:${config.PORT}/readyz`, router, 'router');
+    return {
+      url: `http://localhost:${config.PORT}/graphql`,
+      subgraphUrls,
+      async stopSubgraph(name) {
+        const child = children.get(name);
+        children.delete(name);
+        if (child) await terminate(child);
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function databaseUrl(mongoUrl: string, name: string): string {
+  const url = new URL(mongoUrl);
+  url.pathname = `/shelfmark-${name}`;
+  return url.toString();
+}
+
+function run(
+  name: string,
+  entry: string,
+  output: (line: string) => void,
+  env: Record<string, string>,
+): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', '-r', '@swc-node/register', join(__dirname, entry)],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const prefix = `[${name}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) output(prefix + line);
+    });
+  }
+  return child;
+}
+
+async function ready(url: string, child: ChildProcess, name: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
+    const response = await fetch(url).catch(() => undefined);
+    if (response?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} was not ready at ${url} after ${timeoutMs / 1000} s`);
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

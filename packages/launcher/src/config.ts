@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseEnv } from './env';
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -41,12 +42,7 @@ export interface EmbeddedConfig {
 
 /** Reads and validates the environment; throws one message listing everything that is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, env);
   return {
     production: e.NODE_ENV === 'production',
     port: e.PORT,

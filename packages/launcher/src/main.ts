@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
+import { onShutdown } from './shutdown';
 import { startEmbedded } from './startEmbedded';
 
 /** `npm start`: the whole library in one process, on embedded defaults. */
@@ -15,21 +16,10 @@ async function main() {
     );
   }
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal} received: stopping…`);
-    shelfmark.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('Shelfmark did not stop cleanly:', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  onShutdown(
+    () => shelfmark.close(),
+    (message, error) => (error ? console.error(message, error) : console.log(`\n${message}`)),
+  );
 }
 
 main().catch((error: unknown) => {

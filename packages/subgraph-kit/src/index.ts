@@ -23,6 +23,7 @@ export { AggregateRootSchema } from './persistence/aggregateSchema';
 export { openDatabase, parseDatabaseUrl, type DatabaseConfig } from './persistence/database';
 export { MikroOrmOutboxStore } from './persistence/MikroOrmOutboxStore';
 export { isUniqueViolation } from './persistence/errors';
+export { containing, isMongo } from './persistence/queries';
 export {
   closeServer,
   createHttpApp,

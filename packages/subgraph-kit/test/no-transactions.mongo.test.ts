@@ -3,10 +3,9 @@ import type { MongoConnection } from '@mikro-orm/mongodb';
 import { catalogueSubgraph } from '@shelfmark/catalogue';
 import { AggregateRoot, type ShelfmarkEvent } from '@shelfmark/events';
 import { membersSubgraph } from '@shelfmark/members';
-import { errorCode, startTestSubgraph, type TestSubgraph } from '@shelfmark/testing';
+import { errorCode, startTestSubgraph, testDatabase, type TestSubgraph } from '@shelfmark/testing';
 import { randomUUID } from 'node:crypto';
 import { AggregateRootSchema, openDatabase } from '../src';
-import { testDatabase } from './support/testDatabase';
 
 /**
  * design.md §3 on MongoDB without multi-document transactions (the test server has none): the

@@ -1,7 +1,7 @@
+import { testDatabase } from '@shelfmark/testing';
 import { EntitySchema, OptimisticLockError, type MikroORM } from '@mikro-orm/core';
 import { AggregateRoot, OutboxRelay, type CloudEvent, type EventBus } from '@shelfmark/events';
 import { AggregateRootSchema, MikroOrmOutboxStore, openDatabase } from '../src';
-import { testDatabase } from './support/testDatabase';
 
 /** A minimal aggregate: a shelf whose label must be unique, recording an event per change. */
 class Shelf extends AggregateRoot {

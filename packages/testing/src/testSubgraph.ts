@@ -9,17 +9,14 @@ import {
   createLogger,
   issueToken,
   loadOrCreateKeys,
-  openDatabase,
   startSubgraph,
-  type DatabaseConfig,
   type Identity,
   type RunningSubgraph,
   type SubgraphContext,
   type SubgraphDefinition,
 } from '@shelfmark/subgraph-kit';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { graphqlClient, type GraphQLRequest } from './graphqlClient';
+import { testDatabase } from './testDatabase';
 import { tempDir } from './tempDir';
 
 export interface TestSubgraph {
@@ -41,36 +38,6 @@ export interface TestSubgraph {
 }
 
 /**
- * The database of one test subgraph. SQLite (a file in the test's temporary directory) unless the
- * mongo jest project runs the suite: it sets `SHELFMARK_TEST_DATABASE=mongodb` and, in globalSetup,
- * `MONGODB_URL`; each test subgraph then gets a database of its own on that server, named after
- * the subgraph plus a random suffix, so test files running side by side never share data.
- */
-function testDatabase(name: string, dir: string): DatabaseConfig {
-  if (process.env.SHELFMARK_TEST_DATABASE !== 'mongodb') {
-    return { driver: 'sqlite', path: join(dir, `${name}.sqlite`) };
-  }
-  const url = process.env.MONGODB_URL;
-  if (!url)
-    throw new Error('SHELFMARK_TEST_DATABASE=mongodb needs MONGODB_URL (set by the mongo jest project)');
-  return { driver: 'mongodb', url, dbName: `test_${name}_${randomBytes(6).toString('hex')}` };
-}
-
-/** Drops a test subgraph's MongoDB database (its SQLite file goes with the temporary directory). */
-async function dropTestDatabase(
-  database: DatabaseConfig,
-  entities: SubgraphDefinition<SubgraphContext>['entities'],
-): Promise<void> {
-  if (database.driver !== 'mongodb') return;
-  const orm = await openDatabase(database, entities);
-  try {
-    await orm.getSchemaGenerator().dropSchema();
-  } finally {
-    await orm.close(true);
-  }
-}
-
-/**
  * Runs one subgraph for an integration test: a real database of its own (an SQLite file in a
  * temporary directory, or a MongoDB database under the mongo project), its real HTTP server, the
  * in-process bus, and a recorder of what it publishes.
@@ -79,7 +46,7 @@ export async function startTestSubgraph(
   definition: SubgraphDefinition<SubgraphContext>,
 ): Promise<TestSubgraph> {
   const dir = tempDir();
-  const database = testDatabase(definition.name, dir.path);
+  const database = testDatabase(definition.name);
   const keys = loadOrCreateKeys(dir.path);
   const logger = createLogger('silent');
   const published: ShelfmarkEvent[] = [];
@@ -104,7 +71,7 @@ export async function startTestSubgraph(
       close: () => bus.close(),
     };
     subgraph = await startSubgraph(definition, {
-      database,
+      database: database.config,
       bus: recordingBus,
       keys,
       logger,
@@ -140,7 +107,7 @@ export async function startTestSubgraph(
     async stop() {
       await subgraph.close();
       await bus.close();
-      await dropTestDatabase(database, definition.entities);
+      await database.drop(definition.entities);
       dir.cleanup();
     },
   };

@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { openDatabase } from '@shelfmark/subgraph-kit';
-import { tempDir } from '@shelfmark/testing';
-import { join } from 'node:path';
+import { testDatabase } from '@shelfmark/testing';
 import { CopyAdder } from '../src/application/add-copies/CopyAdder';
 import { CatalogueBookSchema } from '../src/adapters/persistence/catalogue-book.schema';
 import { CopySchema } from '../src/adapters/persistence/copy.schema';
@@ -12,15 +11,12 @@ import { barcode, barcodesFrom } from './support/builders';
 
 const now = new Date('2026-03-04T05:06:07Z');
 
-describe('inventory persistence (SQLite)', () => {
-  const dir = tempDir();
+describe('inventory persistence', () => {
+  const database = testDatabase('inventory');
   let orm: MikroORM;
 
   beforeAll(async () => {
-    orm = await openDatabase({ driver: 'sqlite', path: join(dir.path, 'inventory.sqlite') }, [
-      CopySchema,
-      CatalogueBookSchema,
-    ]);
+    orm = await openDatabase(database.config, [CopySchema, CatalogueBookSchema]);
   });
   beforeEach(async () => {
     await orm.getSchemaGenerator().clearDatabase();
@@ -30,7 +26,7 @@ describe('inventory persistence (SQLite)', () => {
   });
   afterAll(async () => {
     await orm.close();
-    dir.cleanup();
+    await database.drop([CopySchema, CatalogueBookSchema]);
   });
 
   const adder = (newBarcode: () => Barcode) => {

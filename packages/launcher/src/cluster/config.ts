@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SUBGRAPH_NAMES } from '@shelfmark/schema';
+import { parseEnv } from '../env';
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -68,18 +69,9 @@ export type RouterProcessConfig = z.infer<typeof routerSchema> & {
   readonly subgraphUrls: Record<string, string>;
 };
 
-function parse<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
-}
-
 /** One subgraph as its own process (compose, Kubernetes, `npm run start:cluster`). */
 export function loadSubgraphProcessConfig(env: NodeJS.ProcessEnv): SubgraphProcessConfig {
-  const config = parse(subgraphSchema, env);
+  const config = parseEnv(subgraphSchema, env);
   return config.SHELFMARK_KEYS_DIR
     ? { ...config, SHELFMARK_KEYS_DIR: resolve(config.SHELFMARK_KEYS_DIR) }
     : config;
@@ -87,7 +79,7 @@ export function loadSubgraphProcessConfig(env: NodeJS.ProcessEnv): SubgraphProce
 
 /** The router as its own process. */
 export function loadRouterProcessConfig(env: NodeJS.ProcessEnv): RouterProcessConfig {
-  const config = parse<z.infer<typeof routerSchema>>(routerSchema, env);
+  const config = parseEnv<z.infer<typeof routerSchema>>(routerSchema, env);
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => [
       name,

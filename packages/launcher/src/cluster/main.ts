@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { onShutdown } from '../shutdown';
 import { loadClusterConfig, startCluster } from './startCluster';
 
 /** `npm run start:cluster`: every subgraph and the router as separate processes, over Kafka and MongoDB. */
@@ -8,21 +9,10 @@ async function main() {
   const cluster = await startCluster(config);
   console.log(`\nShelfmark cluster is running (${Date.now() - started} ms): ${cluster.url}`);
   console.log('Seven processes over Kafka and MongoDB. Press Ctrl-C to stop.\n');
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal} received: stopping the cluster…`);
-    cluster.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('The cluster did not stop cleanly:', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  onShutdown(
+    () => cluster.close(),
+    (message, error) => (error ? console.error(message, error) : console.log(`\n${message}`)),
+  );
 }
 
 main().catch((error: unknown) => {

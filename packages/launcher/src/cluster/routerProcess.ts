@@ -4,7 +4,7 @@ import { readSupergraph } from '@shelfmark/schema';
 import { createLogger } from '@shelfmark/subgraph-kit';
 import { loadRouterProcessConfig } from './config';
 import { processKeys } from './keys';
-import { onShutdown } from './shutdown';
+import { onShutdown } from '../shutdown';
 
 /** The router as its own process, in front of the six subgraph processes. */
 async function main() {
@@ -19,7 +19,10 @@ async function main() {
     ...(config.HOST ? { host: config.HOST } : {}),
     production: config.NODE_ENV === 'production',
   });
-  onShutdown(logger, () => router.close());
+  onShutdown(
+    () => router.close(),
+    (message, error) => (error ? logger.error({ err: error }, message) : logger.info(message)),
+  );
 }
 
 main().catch((error: unknown) => {

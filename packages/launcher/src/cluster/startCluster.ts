@@ -4,6 +4,7 @@ import { startKafka, startMongo } from '@shelfmark/test-infra';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseEnv } from '../env';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -30,12 +31,7 @@ const schema = z
 export type ClusterConfig = z.infer<typeof schema>;
 
 export function loadClusterConfig(env: NodeJS.ProcessEnv): ClusterConfig {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
+  return parseEnv(schema, env);
 }
 
 export interface RunningCluster {

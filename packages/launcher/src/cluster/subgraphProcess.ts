@@ -4,7 +4,7 @@ import { DEFAULT_SUBGRAPH_PORTS, subgraphDefinitions } from '@shelfmark/schema';
 import { createLogger, parseDatabaseUrl, startSubgraph } from '@shelfmark/subgraph-kit';
 import { loadSubgraphProcessConfig } from './config';
 import { processKeys } from './keys';
-import { onShutdown } from './shutdown';
+import { onShutdown } from '../shutdown';
 
 /** One subgraph as its own process, over Kafka and its own database (MongoDB in production). */
 async function main() {
@@ -38,10 +38,13 @@ async function main() {
     // Wait for the broker's ack before answering a mutation: what was answered is never lost.
     publishBeforeResponding: true,
   });
-  onShutdown(logger, async () => {
-    await subgraph.close();
-    await bus.close();
-  });
+  onShutdown(
+    async () => {
+      await subgraph.close();
+      await bus.close();
+    },
+    (message, error) => (error ? logger.error({ err: error }, message) : logger.info(message)),
+  );
 }
 
 main().catch((error: unknown) => {

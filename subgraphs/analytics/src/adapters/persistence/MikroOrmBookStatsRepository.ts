@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { isUniqueViolation } from '@shelfmark/subgraph-kit';
+import { containing, isUniqueViolation } from '@shelfmark/subgraph-kit';
 import type { BookStats, BookStatsRepository } from '../../domain';
 import { BookStatsSchema } from './book-stats.schema';
 
@@ -41,13 +41,5 @@ export class MikroOrmBookStatsRepository implements BookStatsRepository {
 }
 
 function hasSubject(em: EntityManager, subject: string): FilterQuery<BookStats> {
-  // LIKE wildcards in a subject are matched as nothing rather than as wildcards.
-  const key = `|${subject.replace(/[%_\\|]/g, '')}|`;
-  // MongoDB has no LIKE: the same containment as an escaped regular expression.
-  if (isMongo(em)) return { subjectsKey: new RegExp(key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i') };
-  return { subjectsKey: { $like: `%${key}%` } };
-}
-
-function isMongo(em: EntityManager): boolean {
-  return 'aggregate' in em && typeof em.aggregate === 'function';
+  return { subjectsKey: containing(em, `|${subject.replace(/\|/g, '')}|`) };
 }

@@ -1,11 +1,8 @@
+import { isMongo } from '@shelfmark/subgraph-kit';
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { BorrowRecordRepository } from '../../domain';
 import { BorrowRecordSchema } from './borrow-record.schema';
-
-type MongoEntityManager = EntityManager & {
-  aggregate(entityName: typeof BorrowRecordSchema, pipeline: object[]): Promise<unknown[]>;
-};
 
 export class MikroOrmBorrowRecordRepository implements BorrowRecordRepository {
   constructor(private readonly em: EntityManager) {}
@@ -38,8 +35,4 @@ export class MikroOrmBorrowRecordRepository implements BorrowRecordRepository {
 
 function isSql(em: EntityManager): em is SqlEntityManager {
   return 'createQueryBuilder' in em && typeof em.createQueryBuilder === 'function';
-}
-
-function isMongo(em: EntityManager): em is MongoEntityManager {
-  return 'aggregate' in em && typeof em.aggregate === 'function';
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { isUniqueViolation } from '@shelfmark/subgraph-kit';
+import { containing, isUniqueViolation } from '@shelfmark/subgraph-kit';
 import { DuplicateIsbn, type Book, type BookPage, type BookQuery, type BookRepository } from '../../domain';
 import { BookSchema } from './book.schema';
 
@@ -25,9 +25,9 @@ export class MikroOrmBookRepository implements BookRepository {
 
   async search({ terms, subject, first, after }: BookQuery): Promise<BookPage> {
     const filters: FilterQuery<Book>[] = terms.map((term) => ({
-      searchText: containing(this.em, literal(term)),
+      searchText: containing(this.em, term),
     }));
-    if (subject) filters.push({ subjectsKey: containing(this.em, `|${literal(subject)}|`) });
+    if (subject) filters.push({ subjectsKey: containing(this.em, `|${subject}|`) });
     const matching: FilterQuery<Book> = filters.length ? { $and: filters } : {};
     const page: FilterQuery<Book> = after
       ? {
@@ -43,22 +43,4 @@ export class MikroOrmBookRepository implements BookRepository {
     ]);
     return { books: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }
-}
-
-/** LIKE wildcards in a search term are matched as nothing rather than as wildcards. */
-function literal(term: string): string {
-  return term.replace(/[%_\\]/g, '');
-}
-
-/**
- * Strings containing `fragment`, case-insensitively: SQL `LIKE`, or on MongoDB, which has no
- * `LIKE`, the same match as an escaped regular expression.
- */
-function containing(em: EntityManager, fragment: string): { $like: string } | RegExp {
-  if (isMongo(em)) return new RegExp(fragment.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i');
-  return { $like: `%${fragment}%` };
-}
-
-function isMongo(em: EntityManager): boolean {
-  return 'aggregate' in em && typeof em.aggregate === 'function';
 }

@@ -1,11 +1,8 @@
+import { isMongo } from '@shelfmark/subgraph-kit';
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { Comment, CommentPage, CommentPageQuery, CommentRepository, RatingTally } from '../../domain';
 import { CommentSchema } from './comment.schema';
-
-type MongoEntityManager = EntityManager & {
-  aggregate(entityName: typeof CommentSchema, pipeline: object[]): Promise<unknown[]>;
-};
 
 export class MikroOrmCommentRepository implements CommentRepository {
   constructor(private readonly em: EntityManager) {}
@@ -63,8 +60,4 @@ export class MikroOrmCommentRepository implements CommentRepository {
 
 function isSql(em: EntityManager): em is SqlEntityManager {
   return 'createQueryBuilder' in em && typeof em.createQueryBuilder === 'function';
-}
-
-function isMongo(em: EntityManager): em is MongoEntityManager {
-  return 'aggregate' in em && typeof em.aggregate === 'function';
 }

@@ -1,6 +1,6 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { isUniqueViolation } from '@shelfmark/subgraph-kit';
+import { isMongo, isUniqueViolation } from '@shelfmark/subgraph-kit';
 import {
   BarcodeTaken,
   type Copy,
@@ -87,8 +87,4 @@ export class MikroOrmCopyRepository implements CopyRepository {
 
 function isSql(em: EntityManager): em is SqlEntityManager {
   return 'createQueryBuilder' in em && typeof em.createQueryBuilder === 'function';
-}
-
-function isMongo(em: EntityManager): em is MongoEntityManager {
-  return 'aggregate' in em && typeof em.aggregate === 'function';
 }

@@ -1,8 +1,8 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { tempDir } from '@shelfmark/testing';
+import { openDatabase, type DatabaseConfig } from '@shelfmark/subgraph-kit';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { openDatabase, type DatabaseConfig } from '../../src';
+import { tempDir } from './tempDir';
 
 /** A database of the test file's own on the driver its jest project runs (SQLite, or MongoDB). */
 export interface TestDatabase {

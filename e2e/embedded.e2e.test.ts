@@ -187,6 +187,10 @@ describe('Shelfmark embedded, through the router', () => {
     expect(response.data ?? null).toBeNull();
   });
 
+  it("disables the gateway's telemetry to Apollo and its cloud metadata probes", () => {
+    expect(process.env['APOLLO_TELEMETRY_DISABLED']).toBe('true');
+  });
+
   it('serves /healthz, /readyz and /metrics', async () => {
     const base = shelfmark.url.replace(/\/graphql$/, '');
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });

@@ -57,6 +57,10 @@ export interface RunningRouter {
  */
 export async function createRouter(options: RouterOptions): Promise<RunningRouter> {
   const logger = options.logger.child({ component: 'router' });
+  // @apollo/gateway otherwise sends usage telemetry to Apollo and probes cloud metadata endpoints
+  // (AWS, GCP, Azure, Alibaba) at start-up. A library's router contacts nothing but its subgraphs.
+  // The gateway reads only this variable, so this is the one place that writes process.env.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parseEnv } from './env';
-
-const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+import { adminPair, logLevel, membersEnv, parseEnv } from './env';
 
 /**
  * The embedded process's configuration: every variable it reads, validated once at start-up.
@@ -15,19 +13,10 @@ const schema = z
     /** Omit to listen on every interface. */
     HOST: z.string().min(1).optional(),
     SHELFMARK_DATA_DIR: z.string().min(1).default('./.data'),
-    SHELFMARK_ADMIN_EMAIL: z.email('SHELFMARK_ADMIN_EMAIL must be an e-mail address').optional(),
-    SHELFMARK_ADMIN_PASSWORD: z.string().min(1).optional(),
-    SHELFMARK_INITIAL_POINTS: z.coerce.number().int().min(0).default(30),
-    SHELFMARK_TOKEN_TTL_SECONDS: z.coerce
-      .number()
-      .int()
-      .min(60)
-      .default(12 * 60 * 60),
+    ...membersEnv,
     LOG_LEVEL: logLevel.default('info'),
   })
-  .refine((env) => Boolean(env.SHELFMARK_ADMIN_EMAIL) === Boolean(env.SHELFMARK_ADMIN_PASSWORD), {
-    message: 'Set both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD, or neither',
-  });
+  .refine(...adminPair);
 
 export interface EmbeddedConfig {
   readonly production: boolean;

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SUBGRAPH_NAMES } from '@shelfmark/schema';
-import { parseEnv } from '../env';
+import { adminPair, logLevel, membersEnv, parseEnv } from '../env';
 
-const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 const port = z.coerce.number().int().min(0).max(65_535);
 const list = z
   .string()
@@ -32,20 +31,11 @@ const subgraphSchema = z
     DATABASE_URL: z.string().min(1),
     KAFKA_BROKERS: list,
     KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3),
-    SHELFMARK_ADMIN_EMAIL: z.email().optional(),
-    SHELFMARK_ADMIN_PASSWORD: z.string().min(1).optional(),
-    SHELFMARK_INITIAL_POINTS: z.coerce.number().int().min(0).default(30),
-    SHELFMARK_TOKEN_TTL_SECONDS: z.coerce
-      .number()
-      .int()
-      .min(60)
-      .default(12 * 60 * 60),
+    ...membersEnv,
     LOG_LEVEL: logLevel.default('info'),
     ...keys,
   })
-  .refine((env) => Boolean(env.SHELFMARK_ADMIN_EMAIL) === Boolean(env.SHELFMARK_ADMIN_PASSWORD), {
-    message: 'Set both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD, or neither',
-  })
+  .refine(...adminPair)
   .refine((env) => Boolean(env.SHELFMARK_JWT_PUBLIC_KEY) || Boolean(env.SHELFMARK_KEYS_DIR), {
     message:
       'Give the token key: SHELFMARK_JWT_PUBLIC_KEY (and _PRIVATE_KEY for members) or SHELFMARK_KEYS_DIR',

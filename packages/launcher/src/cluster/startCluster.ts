@@ -4,7 +4,7 @@ import { startKafka, startMongo } from '@shelfmark/test-infra';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseEnv } from '../env';
+import { adminEnv, adminPair, logLevel, parseEnv } from '../env';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -20,13 +20,10 @@ const schema = z
       .string()
       .regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URL must be a mongodb:// URL')
       .optional(),
-    SHELFMARK_ADMIN_EMAIL: z.email().optional(),
-    SHELFMARK_ADMIN_PASSWORD: z.string().min(1).optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+    ...adminEnv,
+    LOG_LEVEL: logLevel.default('warn'),
   })
-  .refine((env) => Boolean(env.SHELFMARK_ADMIN_EMAIL) === Boolean(env.SHELFMARK_ADMIN_PASSWORD), {
-    message: 'Set both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD, or neither',
-  });
+  .refine(...adminPair);
 
 export type ClusterConfig = z.infer<typeof schema>;
 

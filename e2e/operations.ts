@@ -114,3 +114,186 @@ export const BookPage = graphql(`
     }
   }
 `);
+
+export const BorrowBooks = graphql(`
+  mutation BorrowBooks($bookIds: [ID!]!) {
+    borrowBooks(bookIds: $bookIds) {
+      id
+      status
+      borrowedAt
+      dueAt
+      renewals
+      book {
+        id
+        title
+      }
+      copy {
+        id
+        barcode
+        status
+      }
+      member {
+        id
+      }
+    }
+  }
+`);
+
+export const ReturnLoan = graphql(`
+  mutation ReturnLoan($loanId: ID!) {
+    returnLoan(loanId: $loanId) {
+      id
+      status
+      returnedAt
+      copy {
+        status
+      }
+    }
+  }
+`);
+
+export const RenewLoan = graphql(`
+  mutation RenewLoan($loanId: ID!) {
+    renewLoan(loanId: $loanId) {
+      id
+      dueAt
+      renewals
+    }
+  }
+`);
+
+export const PlaceHold = graphql(`
+  mutation PlaceHold($bookId: ID!) {
+    placeHold(bookId: $bookId) {
+      id
+      status
+      position
+      placedAt
+      readyUntil
+      pointsSpent
+      book {
+        id
+        title
+      }
+      member {
+        id
+        points
+      }
+    }
+  }
+`);
+
+export const CancelHold = graphql(`
+  mutation CancelHold($holdId: ID!) {
+    cancelHold(holdId: $holdId) {
+      id
+      status
+      position
+    }
+  }
+`);
+
+export const MyCirculation = graphql(`
+  query MyCirculation {
+    me {
+      id
+      status
+      points
+      loans {
+        id
+        status
+        dueAt
+        renewals
+        book {
+          title
+        }
+        copy {
+          barcode
+          status
+        }
+      }
+      holds {
+        id
+        status
+        position
+        readyUntil
+        pointsSpent
+        book {
+          title
+        }
+      }
+      loanHistory(first: 10) {
+        totalCount
+        edges {
+          node {
+            id
+            status
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const BookCirculation = graphql(`
+  query BookCirculation($id: ID!) {
+    book(id: $id) {
+      id
+      title
+      availability {
+        total
+        available
+        onLoan
+        onHoldShelf
+      }
+      holdQueue {
+        id
+        position
+        member {
+          id
+        }
+      }
+      borrowCount
+    }
+  }
+`);
+
+export const GrantPoints = graphql(`
+  mutation GrantPoints($memberId: ID!, $points: Int!, $reason: String!) {
+    grantPoints(memberId: $memberId, points: $points, reason: $reason) {
+      id
+      points
+    }
+  }
+`);
+
+export const BlockMember = graphql(`
+  mutation BlockMember($memberId: ID!, $reason: String!) {
+    blockMember(memberId: $memberId, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const UnblockMember = graphql(`
+  mutation UnblockMember($memberId: ID!) {
+    unblockMember(memberId: $memberId) {
+      id
+      status
+    }
+  }
+`);
+
+export const Ranking = graphql(`
+  query Ranking($window: RankingWindow!, $first: Int) {
+    ranking(window: $window, first: $first) {
+      rank
+      borrowCount
+      book {
+        id
+        title
+      }
+    }
+  }
+`);

@@ -21,6 +21,17 @@ type Documents = {
     "\n  mutation AddCopies($bookId: ID!, $count: Int!) {\n    addCopies(bookId: $bookId, count: $count) {\n      id\n      barcode\n      status\n    }\n  }\n": typeof types.AddCopiesDocument,
     "\n  query SearchBooks($search: String, $subject: String, $first: Int, $after: String) {\n    books(search: $search, subject: $subject, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          title\n          authors\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SearchBooksDocument,
     "\n  query BookPage($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      isbn\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      copies {\n        barcode\n        status\n      }\n      rating {\n        average\n        count\n      }\n      borrowCount\n    }\n  }\n": typeof types.BookPageDocument,
+    "\n  mutation BorrowBooks($bookIds: [ID!]!) {\n    borrowBooks(bookIds: $bookIds) {\n      id\n      status\n      borrowedAt\n      dueAt\n      renewals\n      book {\n        id\n        title\n      }\n      copy {\n        id\n        barcode\n        status\n      }\n      member {\n        id\n      }\n    }\n  }\n": typeof types.BorrowBooksDocument,
+    "\n  mutation ReturnLoan($loanId: ID!) {\n    returnLoan(loanId: $loanId) {\n      id\n      status\n      returnedAt\n      copy {\n        status\n      }\n    }\n  }\n": typeof types.ReturnLoanDocument,
+    "\n  mutation RenewLoan($loanId: ID!) {\n    renewLoan(loanId: $loanId) {\n      id\n      dueAt\n      renewals\n    }\n  }\n": typeof types.RenewLoanDocument,
+    "\n  mutation PlaceHold($bookId: ID!) {\n    placeHold(bookId: $bookId) {\n      id\n      status\n      position\n      placedAt\n      readyUntil\n      pointsSpent\n      book {\n        id\n        title\n      }\n      member {\n        id\n        points\n      }\n    }\n  }\n": typeof types.PlaceHoldDocument,
+    "\n  mutation CancelHold($holdId: ID!) {\n    cancelHold(holdId: $holdId) {\n      id\n      status\n      position\n    }\n  }\n": typeof types.CancelHoldDocument,
+    "\n  query MyCirculation {\n    me {\n      id\n      status\n      points\n      loans {\n        id\n        status\n        dueAt\n        renewals\n        book {\n          title\n        }\n        copy {\n          barcode\n          status\n        }\n      }\n      holds {\n        id\n        status\n        position\n        readyUntil\n        pointsSpent\n        book {\n          title\n        }\n      }\n      loanHistory(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyCirculationDocument,
+    "\n  query BookCirculation($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      holdQueue {\n        id\n        position\n        member {\n          id\n        }\n      }\n      borrowCount\n    }\n  }\n": typeof types.BookCirculationDocument,
+    "\n  mutation GrantPoints($memberId: ID!, $points: Int!, $reason: String!) {\n    grantPoints(memberId: $memberId, points: $points, reason: $reason) {\n      id\n      points\n    }\n  }\n": typeof types.GrantPointsDocument,
+    "\n  mutation BlockMember($memberId: ID!, $reason: String!) {\n    blockMember(memberId: $memberId, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.BlockMemberDocument,
+    "\n  mutation UnblockMember($memberId: ID!) {\n    unblockMember(memberId: $memberId) {\n      id\n      status\n    }\n  }\n": typeof types.UnblockMemberDocument,
+    "\n  query Ranking($window: RankingWindow!, $first: Int) {\n    ranking(window: $window, first: $first) {\n      rank\n      borrowCount\n      book {\n        id\n        title\n      }\n    }\n  }\n": typeof types.RankingDocument,
 };
 const documents: Documents = {
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.LoginDocument,
@@ -30,6 +41,17 @@ const documents: Documents = {
     "\n  mutation AddCopies($bookId: ID!, $count: Int!) {\n    addCopies(bookId: $bookId, count: $count) {\n      id\n      barcode\n      status\n    }\n  }\n": types.AddCopiesDocument,
     "\n  query SearchBooks($search: String, $subject: String, $first: Int, $after: String) {\n    books(search: $search, subject: $subject, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          title\n          authors\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SearchBooksDocument,
     "\n  query BookPage($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      isbn\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      copies {\n        barcode\n        status\n      }\n      rating {\n        average\n        count\n      }\n      borrowCount\n    }\n  }\n": types.BookPageDocument,
+    "\n  mutation BorrowBooks($bookIds: [ID!]!) {\n    borrowBooks(bookIds: $bookIds) {\n      id\n      status\n      borrowedAt\n      dueAt\n      renewals\n      book {\n        id\n        title\n      }\n      copy {\n        id\n        barcode\n        status\n      }\n      member {\n        id\n      }\n    }\n  }\n": types.BorrowBooksDocument,
+    "\n  mutation ReturnLoan($loanId: ID!) {\n    returnLoan(loanId: $loanId) {\n      id\n      status\n      returnedAt\n      copy {\n        status\n      }\n    }\n  }\n": types.ReturnLoanDocument,
+    "\n  mutation RenewLoan($loanId: ID!) {\n    renewLoan(loanId: $loanId) {\n      id\n      dueAt\n      renewals\n    }\n  }\n": types.RenewLoanDocument,
+    "\n  mutation PlaceHold($bookId: ID!) {\n    placeHold(bookId: $bookId) {\n      id\n      status\n      position\n      placedAt\n      readyUntil\n      pointsSpent\n      book {\n        id\n        title\n      }\n      member {\n        id\n        points\n      }\n    }\n  }\n": types.PlaceHoldDocument,
+    "\n  mutation CancelHold($holdId: ID!) {\n    cancelHold(holdId: $holdId) {\n      id\n      status\n      position\n    }\n  }\n": types.CancelHoldDocument,
+    "\n  query MyCirculation {\n    me {\n      id\n      status\n      points\n      loans {\n        id\n        status\n        dueAt\n        renewals\n        book {\n          title\n        }\n        copy {\n          barcode\n          status\n        }\n      }\n      holds {\n        id\n        status\n        position\n        readyUntil\n        pointsSpent\n        book {\n          title\n        }\n      }\n      loanHistory(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": types.MyCirculationDocument,
+    "\n  query BookCirculation($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      holdQueue {\n        id\n        position\n        member {\n          id\n        }\n      }\n      borrowCount\n    }\n  }\n": types.BookCirculationDocument,
+    "\n  mutation GrantPoints($memberId: ID!, $points: Int!, $reason: String!) {\n    grantPoints(memberId: $memberId, points: $points, reason: $reason) {\n      id\n      points\n    }\n  }\n": types.GrantPointsDocument,
+    "\n  mutation BlockMember($memberId: ID!, $reason: String!) {\n    blockMember(memberId: $memberId, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.BlockMemberDocument,
+    "\n  mutation UnblockMember($memberId: ID!) {\n    unblockMember(memberId: $memberId) {\n      id\n      status\n    }\n  }\n": types.UnblockMemberDocument,
+    "\n  query Ranking($window: RankingWindow!, $first: Int) {\n    ranking(window: $window, first: $first) {\n      rank\n      borrowCount\n      book {\n        id\n        title\n      }\n    }\n  }\n": types.RankingDocument,
 };
 
 /**
@@ -74,6 +96,50 @@ export function graphql(source: "\n  query SearchBooks($search: String, $subject
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BookPage($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      isbn\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      copies {\n        barcode\n        status\n      }\n      rating {\n        average\n        count\n      }\n      borrowCount\n    }\n  }\n"): (typeof documents)["\n  query BookPage($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      isbn\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      copies {\n        barcode\n        status\n      }\n      rating {\n        average\n        count\n      }\n      borrowCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BorrowBooks($bookIds: [ID!]!) {\n    borrowBooks(bookIds: $bookIds) {\n      id\n      status\n      borrowedAt\n      dueAt\n      renewals\n      book {\n        id\n        title\n      }\n      copy {\n        id\n        barcode\n        status\n      }\n      member {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BorrowBooks($bookIds: [ID!]!) {\n    borrowBooks(bookIds: $bookIds) {\n      id\n      status\n      borrowedAt\n      dueAt\n      renewals\n      book {\n        id\n        title\n      }\n      copy {\n        id\n        barcode\n        status\n      }\n      member {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnLoan($loanId: ID!) {\n    returnLoan(loanId: $loanId) {\n      id\n      status\n      returnedAt\n      copy {\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReturnLoan($loanId: ID!) {\n    returnLoan(loanId: $loanId) {\n      id\n      status\n      returnedAt\n      copy {\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenewLoan($loanId: ID!) {\n    renewLoan(loanId: $loanId) {\n      id\n      dueAt\n      renewals\n    }\n  }\n"): (typeof documents)["\n  mutation RenewLoan($loanId: ID!) {\n    renewLoan(loanId: $loanId) {\n      id\n      dueAt\n      renewals\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlaceHold($bookId: ID!) {\n    placeHold(bookId: $bookId) {\n      id\n      status\n      position\n      placedAt\n      readyUntil\n      pointsSpent\n      book {\n        id\n        title\n      }\n      member {\n        id\n        points\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PlaceHold($bookId: ID!) {\n    placeHold(bookId: $bookId) {\n      id\n      status\n      position\n      placedAt\n      readyUntil\n      pointsSpent\n      book {\n        id\n        title\n      }\n      member {\n        id\n        points\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelHold($holdId: ID!) {\n    cancelHold(holdId: $holdId) {\n      id\n      status\n      position\n    }\n  }\n"): (typeof documents)["\n  mutation CancelHold($holdId: ID!) {\n    cancelHold(holdId: $holdId) {\n      id\n      status\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCirculation {\n    me {\n      id\n      status\n      points\n      loans {\n        id\n        status\n        dueAt\n        renewals\n        book {\n          title\n        }\n        copy {\n          barcode\n          status\n        }\n      }\n      holds {\n        id\n        status\n        position\n        readyUntil\n        pointsSpent\n        book {\n          title\n        }\n      }\n      loanHistory(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyCirculation {\n    me {\n      id\n      status\n      points\n      loans {\n        id\n        status\n        dueAt\n        renewals\n        book {\n          title\n        }\n        copy {\n          barcode\n          status\n        }\n      }\n      holds {\n        id\n        status\n        position\n        readyUntil\n        pointsSpent\n        book {\n          title\n        }\n      }\n      loanHistory(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookCirculation($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      holdQueue {\n        id\n        position\n        member {\n          id\n        }\n      }\n      borrowCount\n    }\n  }\n"): (typeof documents)["\n  query BookCirculation($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      availability {\n        total\n        available\n        onLoan\n        onHoldShelf\n      }\n      holdQueue {\n        id\n        position\n        member {\n          id\n        }\n      }\n      borrowCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantPoints($memberId: ID!, $points: Int!, $reason: String!) {\n    grantPoints(memberId: $memberId, points: $points, reason: $reason) {\n      id\n      points\n    }\n  }\n"): (typeof documents)["\n  mutation GrantPoints($memberId: ID!, $points: Int!, $reason: String!) {\n    grantPoints(memberId: $memberId, points: $points, reason: $reason) {\n      id\n      points\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockMember($memberId: ID!, $reason: String!) {\n    blockMember(memberId: $memberId, reason: $reason) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation BlockMember($memberId: ID!, $reason: String!) {\n    blockMember(memberId: $memberId, reason: $reason) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnblockMember($memberId: ID!) {\n    unblockMember(memberId: $memberId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation UnblockMember($memberId: ID!) {\n    unblockMember(memberId: $memberId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Ranking($window: RankingWindow!, $first: Int) {\n    ranking(window: $window, first: $first) {\n      rank\n      borrowCount\n      book {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  query Ranking($window: RankingWindow!, $first: Int) {\n    ranking(window: $window, first: $first) {\n      rank\n      borrowCount\n      book {\n        id\n        title\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -108,7 +108,7 @@ describe('parseEvent', () => {
     expect(violation.issues).toEqual(['type: type must be shelfmark.<context>.<event>.v<N>']);
   });
 
-  it.each(['shelfmark.loans.loan-borrowed.v1', 'shelfmark.catalogue.book-added.v2'])(
+  it.each(['shelfmark.loans.loan-stolen.v1', 'shelfmark.catalogue.book-added.v2'])(
     'rejects %s, a well-named type with no contract',
     (type) => {
       const violation = violationOf({ ...aBookAdded(), type });

@@ -2,7 +2,7 @@ import { analyticsSubgraph } from '@shelfmark/analytics';
 import { catalogueSubgraph } from '@shelfmark/catalogue';
 import { commentsSubgraph } from '@shelfmark/comments';
 import { inventorySubgraph } from '@shelfmark/inventory';
-import { loansSubgraph } from '@shelfmark/loans';
+import { loansSubgraph, type LoansSettings } from '@shelfmark/loans';
 import { membersSubgraph, type MembersSettings } from '@shelfmark/members';
 import type { SubgraphContext, SubgraphDefinition } from '@shelfmark/subgraph-kit';
 
@@ -28,6 +28,8 @@ export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<SubgraphName, number>> = {
 
 export interface TopologySettings {
   readonly members: MembersSettings;
+  /** Circulation rules and timeouts; every value has a default. */
+  readonly loans?: LoansSettings;
 }
 
 /** The six bounded contexts of Shelfmark, each a federated subgraph. */
@@ -38,7 +40,7 @@ export function subgraphDefinitions(
     catalogue: catalogueSubgraph(),
     inventory: inventorySubgraph(),
     members: membersSubgraph(settings.members),
-    loans: loansSubgraph(),
+    loans: loansSubgraph(settings.loans),
     comments: commentsSubgraph(),
     analytics: analyticsSubgraph(),
   };

@@ -3,6 +3,7 @@ import type { CloudEvent } from '../envelope';
 import { catalogueEvents } from './catalogue';
 import { commentsEvents } from './comments';
 import { inventoryEvents } from './inventory';
+import { loansEvents } from './loans';
 import { membersEvents } from './members';
 
 /**
@@ -14,6 +15,7 @@ export const contracts = {
   ...catalogueEvents,
   ...inventoryEvents,
   ...membersEvents,
+  ...loansEvents,
   ...commentsEvents,
 } as const;
 
@@ -29,6 +31,29 @@ export function isEventType(type: string): type is EventType {
 }
 
 export { bookAddedV1 } from './catalogue';
-export { copyAddedV1, copyStatus } from './inventory';
-export { memberCardIssuedV1, memberRegisteredV1, memberRole } from './members';
+export { copyAddedV1, copyStatus, copyStatusChangedV1 } from './inventory';
+export {
+  memberBlockedV1,
+  memberCardIssuedV1,
+  memberRegisteredV1,
+  memberRole,
+  memberUnblockedV1,
+  pointsChangedV1,
+} from './members';
+export {
+  borrowCancelledV1,
+  holdAbandonedV1,
+  holdCancelledV1,
+  holdExpiredV1,
+  holdFulfilledV1,
+  holdPassedOnV1,
+  holdPlacedV1,
+  holdReadyV1,
+  loanBorrowedV1,
+  loanDueSoonV1,
+  loanOverdueV1,
+  loanRenewedV1,
+  loanReturnedV1,
+  nextHold,
+} from './loans';
 export { commentPostedV1 } from './comments';

@@ -11,6 +11,18 @@ export const copyAddedV1 = z.object({
   status: copyStatus,
 });
 
+/**
+ * A copy moved from one status to another (lent, returned, put on the hold shelf, …). Feeds the
+ * live availability of a book (`bookStatusChanged`).
+ */
+export const copyStatusChangedV1 = z.object({
+  copyId: z.string().min(1),
+  bookId: z.string().min(1),
+  from: copyStatus,
+  to: copyStatus,
+});
+
 export const inventoryEvents = {
   'shelfmark.inventory.copy-added.v1': copyAddedV1,
+  'shelfmark.inventory.copy-status-changed.v1': copyStatusChangedV1,
 } as const;

@@ -3,16 +3,29 @@ import { loadConfig } from './config';
 
 describe('embedded configuration', () => {
   it('has working defaults for `npm start` with nothing set', () => {
-    expect(loadConfig({})).toEqual({
+    const config = loadConfig({});
+    expect(config).toMatchObject({
       production: false,
       port: 4000,
       host: undefined,
       dataDir: resolve('./.data'),
       admin: undefined,
-      initialPoints: 30,
-      tokenTtlSeconds: 43_200,
       logLevel: 'info',
+      jobIntervalMs: 10_000,
+      settings: {
+        members: { initialPoints: 30, tokenTtlSeconds: 43_200, onTimeReturnPoints: 1 },
+        loans: {
+          rules: {
+            loanPeriodDays: 14,
+            maxActiveLoans: 5,
+            maxRenewals: 2,
+            holdCostPoints: 10,
+            pickupWindowDays: 3,
+          },
+        },
+      },
     });
+    expect(config.settings.loans?.borrowProbe).toBeUndefined();
   });
 
   it('reads every documented variable', () => {
@@ -25,6 +38,14 @@ describe('embedded configuration', () => {
       SHELFMARK_ADMIN_PASSWORD: 'secret secret',
       SHELFMARK_INITIAL_POINTS: '50',
       SHELFMARK_TOKEN_TTL_SECONDS: '3600',
+      SHELFMARK_LOAN_PERIOD_DAYS: '21',
+      SHELFMARK_MAX_ACTIVE_LOANS: '8',
+      SHELFMARK_MAX_RENEWALS: '1',
+      SHELFMARK_HOLD_COST_POINTS: '5',
+      SHELFMARK_PICKUP_WINDOW_DAYS: '7',
+      SHELFMARK_ON_TIME_RETURN_POINTS: '2',
+      SHELFMARK_JOB_INTERVAL_SECONDS: '60',
+      SHELFMARK_SAGA_TIMEOUT_SECONDS: '30',
       LOG_LEVEL: 'warn',
     });
     expect(config).toMatchObject({
@@ -33,9 +54,21 @@ describe('embedded configuration', () => {
       host: '127.0.0.1',
       dataDir: '/var/lib/shelfmark',
       admin: { email: 'admin@example.org', password: 'secret secret' },
-      initialPoints: 50,
-      tokenTtlSeconds: 3600,
       logLevel: 'warn',
+      jobIntervalMs: 60_000,
+      settings: {
+        members: { initialPoints: 50, tokenTtlSeconds: 3600, onTimeReturnPoints: 2 },
+        loans: {
+          rules: {
+            loanPeriodDays: 21,
+            maxActiveLoans: 8,
+            maxRenewals: 1,
+            holdCostPoints: 5,
+            pickupWindowDays: 7,
+          },
+          sagaTimeoutMs: 30_000,
+        },
+      },
     });
   });
 
@@ -51,6 +84,16 @@ describe('embedded configuration', () => {
     expect(attempt).toThrow(/PORT/);
     expect(attempt).toThrow(/SHELFMARK_ADMIN_EMAIL must be an e-mail address/);
     expect(attempt).toThrow(/LOG_LEVEL/);
+  });
+
+  it('arms a crash drill only outside production', () => {
+    expect(loadConfig({ SHELFMARK_CRASH_AT: 'reserved' }).settings.loans?.borrowProbe).toEqual(
+      expect.any(Function),
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', SHELFMARK_CRASH_AT: 'reserved' })).toThrow(
+      /crash drill and is refused when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ SHELFMARK_CRASH_AT: 'somewhere' })).toThrow(/SHELFMARK_CRASH_AT/);
   });
 
   it('refuses an admin e-mail without a password', () => {

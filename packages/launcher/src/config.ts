@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { adminPair, logLevel, membersEnv, parseEnv } from './env';
+import type { TopologySettings } from '@shelfmark/schema';
+import {
+  adminPair,
+  circulationEnv,
+  logLevel,
+  membersEnv,
+  noCrashDrillsInProduction,
+  parseEnv,
+  topologySettings,
+} from './env';
 
 /**
  * The embedded process's configuration: every variable it reads, validated once at start-up.
@@ -14,9 +23,11 @@ const schema = z
     HOST: z.string().min(1).optional(),
     SHELFMARK_DATA_DIR: z.string().min(1).default('./.data'),
     ...membersEnv,
+    ...circulationEnv,
     LOG_LEVEL: logLevel.default('info'),
   })
-  .refine(...adminPair);
+  .refine(...adminPair)
+  .refine(...noCrashDrillsInProduction);
 
 export interface EmbeddedConfig {
   readonly production: boolean;
@@ -24,9 +35,11 @@ export interface EmbeddedConfig {
   readonly host: string | undefined;
   readonly dataDir: string;
   readonly admin: { readonly email: string; readonly password: string } | undefined;
-  readonly initialPoints: number;
-  readonly tokenTtlSeconds: number;
   readonly logLevel: z.infer<typeof logLevel>;
+  /** How members and loans are configured (points, circulation rules). */
+  readonly settings: TopologySettings;
+  /** How often scheduled jobs run, in ms; 0 runs them only at start-up. */
+  readonly jobIntervalMs: number;
 }
 
 /** Reads and validates the environment; throws one message listing everything that is wrong. */
@@ -41,8 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
       e.SHELFMARK_ADMIN_EMAIL && e.SHELFMARK_ADMIN_PASSWORD
         ? { email: e.SHELFMARK_ADMIN_EMAIL, password: e.SHELFMARK_ADMIN_PASSWORD }
         : undefined,
-    initialPoints: e.SHELFMARK_INITIAL_POINTS,
-    tokenTtlSeconds: e.SHELFMARK_TOKEN_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
+    settings: topologySettings(e),
+    jobIntervalMs: e.SHELFMARK_JOB_INTERVAL_SECONDS * 1000,
   };
 }

@@ -1,3 +1,5 @@
+import { BORROW_STEPS, type BorrowStep } from '@shelfmark/loans';
+import type { TopologySettings } from '@shelfmark/schema';
 import { z } from 'zod';
 
 /** Validates a process's environment once; throws one message listing every bad variable. */
@@ -36,3 +38,71 @@ export const adminPair = [
     Boolean(env.SHELFMARK_ADMIN_EMAIL) === Boolean(env.SHELFMARK_ADMIN_PASSWORD),
   { message: 'Set both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD, or neither' },
 ] as const;
+
+const whole = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
+
+/** The circulation rules (design.md §2) and the scheduled jobs, with the defaults every topology uses. */
+export const circulationEnv = {
+  SHELFMARK_LOAN_PERIOD_DAYS: whole(1, 14),
+  SHELFMARK_MAX_ACTIVE_LOANS: whole(1, 5),
+  SHELFMARK_MAX_RENEWALS: whole(0, 2),
+  SHELFMARK_HOLD_COST_POINTS: whole(0, 10),
+  SHELFMARK_PICKUP_WINDOW_DAYS: whole(1, 3),
+  SHELFMARK_ON_TIME_RETURN_POINTS: whole(0, 1),
+  /**
+   * How long an interrupted borrow or hold placement waits before recovery finishes or compensates
+   * it. Longer than any live request (at least twice the 2 s timeout of calls between subgraphs).
+   */
+  SHELFMARK_SAGA_TIMEOUT_SECONDS: whole(4, 15),
+  /** How often overdue detection, hold expiry and saga recovery run; 0 turns the timer off. */
+  SHELFMARK_JOB_INTERVAL_SECONDS: whole(0, 10),
+  /**
+   * Crash drills only: the process kills itself (SIGKILL) when a borrowBooks saga reaches this
+   * step. Refused when NODE_ENV=production.
+   */
+  SHELFMARK_CRASH_AT: z.enum(BORROW_STEPS).optional(),
+};
+
+/** Refinement: fault injection never runs in production. */
+export const noCrashDrillsInProduction = [
+  (env: { NODE_ENV?: string; SHELFMARK_CRASH_AT?: string | undefined }) =>
+    !(env.NODE_ENV === 'production' && env.SHELFMARK_CRASH_AT),
+  { message: 'SHELFMARK_CRASH_AT is a crash drill and is refused when NODE_ENV=production' },
+] as const;
+
+type TopologyEnv = z.infer<z.ZodObject<typeof membersEnv & typeof circulationEnv>>;
+
+/** What the members and loans contexts are configured with, from the validated environment. */
+export function topologySettings(env: TopologyEnv): TopologySettings {
+  const crashAt = env.SHELFMARK_CRASH_AT;
+  return {
+    members: {
+      initialPoints: env.SHELFMARK_INITIAL_POINTS,
+      tokenTtlSeconds: env.SHELFMARK_TOKEN_TTL_SECONDS,
+      onTimeReturnPoints: env.SHELFMARK_ON_TIME_RETURN_POINTS,
+      ...(env.SHELFMARK_ADMIN_EMAIL && env.SHELFMARK_ADMIN_PASSWORD
+        ? { admin: { email: env.SHELFMARK_ADMIN_EMAIL, password: env.SHELFMARK_ADMIN_PASSWORD } }
+        : {}),
+    },
+    loans: {
+      rules: {
+        loanPeriodDays: env.SHELFMARK_LOAN_PERIOD_DAYS,
+        maxActiveLoans: env.SHELFMARK_MAX_ACTIVE_LOANS,
+        maxRenewals: env.SHELFMARK_MAX_RENEWALS,
+        holdCostPoints: env.SHELFMARK_HOLD_COST_POINTS,
+        pickupWindowDays: env.SHELFMARK_PICKUP_WINDOW_DAYS,
+      },
+      sagaTimeoutMs: env.SHELFMARK_SAGA_TIMEOUT_SECONDS * 1000,
+      ...(crashAt ? { borrowProbe: crashDrill(crashAt) } : {}),
+    },
+  };
+}
+
+/** A probe that kills the process, as a power cut would, when the saga reaches `at`. */
+function crashDrill(at: BorrowStep) {
+  return (step: BorrowStep) => {
+    if (step !== at) return;
+    process.stderr.write(`crash drill: killing the process at borrow step "${step}"\n`);
+    process.kill(process.pid, 'SIGKILL');
+  };
+}

@@ -1,7 +1,14 @@
 import { FileDeadLetterSink, InProcessEventBus } from '@shelfmark/events';
 import { createRouter, type RunningRouter } from '@shelfmark/router';
 import { readSupergraph, SUBGRAPH_NAMES, subgraphDefinitions, type SubgraphName } from '@shelfmark/schema';
-import { createLogger, loadOrCreateKeys, startSubgraph, type RunningSubgraph } from '@shelfmark/subgraph-kit';
+import {
+  createLogger,
+  loadOrCreateKeys,
+  startSubgraph,
+  systemClock,
+  type Clock,
+  type RunningSubgraph,
+} from '@shelfmark/subgraph-kit';
 import { join } from 'node:path';
 import type { EmbeddedConfig } from './config';
 
@@ -11,6 +18,8 @@ export interface EmbeddedShelfmark {
   readonly router: RunningRouter;
   readonly subgraphs: Readonly<Record<SubgraphName, RunningSubgraph>>;
   readonly bus: InProcessEventBus;
+  /** Runs every subgraph's scheduled jobs once, now (as the clock tells it), and waits for their events. */
+  runJobs(): Promise<void>;
   /** Stops the router, then the subgraphs (their relays finish the pass they are in), then the bus. */
   close(): Promise<void>;
 }
@@ -20,20 +29,25 @@ export interface EmbeddedShelfmark {
  * own SQLite file under the data directory, talking through the in-process bus. Subgraphs listen
  * on free loopback ports; only the router is meant to be called.
  */
-export async function startEmbedded(config: EmbeddedConfig): Promise<EmbeddedShelfmark> {
+export interface EmbeddedOptions {
+  /** The time every subgraph tells; tests pass one they can move. */
+  readonly clock?: Clock;
+}
+
+export async function startEmbedded(
+  config: EmbeddedConfig,
+  options: EmbeddedOptions = {},
+): Promise<EmbeddedShelfmark> {
+  const clock = options.clock ?? systemClock;
   const logger = createLogger(config.logLevel);
   const keys = loadOrCreateKeys(config.dataDir);
   const bus = new InProcessEventBus({
     logger: logger.child({ component: 'bus' }),
     deadLetters: new FileDeadLetterSink(join(config.dataDir, 'dead-letters.jsonl')),
   });
-  const definitions = subgraphDefinitions({
-    members: {
-      initialPoints: config.initialPoints,
-      tokenTtlSeconds: config.tokenTtlSeconds,
-      ...(config.admin ? { admin: config.admin } : {}),
-    },
-  });
+  const definitions = subgraphDefinitions(config.settings);
+  // Loans calls inventory and members directly; their addresses are known once they listen.
+  const urls = new Map<string, string>();
 
   const started: RunningSubgraph[] = [];
   try {
@@ -48,11 +62,21 @@ export async function startEmbedded(config: EmbeddedConfig): Promise<EmbeddedShe
           port: 0,
           production: config.production,
           publishBeforeResponding: true,
+          clock,
+          peers: (peer) => urls.get(peer),
+          jobIntervalMs: config.jobIntervalMs,
         }),
       );
+      urls.set(name, started.at(-1)!.url);
     }
     // Every consumer is subscribed: let the events flow (including any a crash left in an outbox).
     bus.open();
+    const runJobs = async () => {
+      for (const subgraph of started) await subgraph.runJobs();
+      for (const subgraph of started) await subgraph.relay.publishOnce();
+    };
+    // Recovery first: finish or compensate what a crash interrupted before serving anyone.
+    await runJobs();
     const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<
       SubgraphName,
       RunningSubgraph
@@ -71,6 +95,7 @@ export async function startEmbedded(config: EmbeddedConfig): Promise<EmbeddedShe
       router,
       subgraphs,
       bus,
+      runJobs,
       async close() {
         await router.close();
         for (const subgraph of started.reverse()) await subgraph.close();

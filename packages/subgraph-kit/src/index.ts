@@ -23,6 +23,7 @@ export { AggregateRootSchema } from './persistence/aggregateSchema';
 export { openDatabase, parseDatabaseUrl, type DatabaseConfig } from './persistence/database';
 export { MikroOrmOutboxStore } from './persistence/MikroOrmOutboxStore';
 export { isUniqueViolation } from './persistence/errors';
+export { isConflict, retryOnConflict } from './persistence/conflicts';
 export { containing, isMongo } from './persistence/queries';
 export {
   closeServer,
@@ -31,6 +32,15 @@ export {
   requestErrorHandler,
   type HealthProbe,
 } from './server/httpServer';
+export {
+  PeerClient,
+  PeerRefusal,
+  PeerUnavailable,
+  type PeerCall,
+  type PeerClientOptions,
+  type PeerDirectory,
+} from './peers/PeerClient';
+export { JobScheduler, systemClock, type Clock, type ScheduledJob } from './server/jobs';
 export {
   startSubgraph,
   type RunningSubgraph,

@@ -1,4 +1,5 @@
 export { errorCode, graphqlClient, type GraphQLRequest, type GraphQLResponse } from './graphqlClient';
 export { tempDir } from './tempDir';
 export { testDatabase, type TestDatabase } from './testDatabase';
-export { startTestSubgraph, type TestSubgraph } from './testSubgraph';
+export { manualClock, type ManualClock } from './manualClock';
+export { startTestSubgraph, type TestSubgraph, type TestSubgraphOptions } from './testSubgraph';

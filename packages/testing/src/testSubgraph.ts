@@ -10,7 +10,9 @@ import {
   issueToken,
   loadOrCreateKeys,
   startSubgraph,
+  type Clock,
   type Identity,
+  type PeerDirectory,
   type RunningSubgraph,
   type SubgraphContext,
   type SubgraphDefinition,
@@ -37,6 +39,13 @@ export interface TestSubgraph {
   stop(): Promise<void>;
 }
 
+export interface TestSubgraphOptions {
+  /** The time the subgraph tells; tests pass one they can move. */
+  readonly clock?: Clock;
+  /** Where the subgraph finds the subgraphs it calls synchronously. */
+  readonly peers?: PeerDirectory;
+}
+
 /**
  * Runs one subgraph for an integration test: a real database of its own (an SQLite file in a
  * temporary directory, or a MongoDB database under the mongo project), its real HTTP server, the
@@ -44,11 +53,12 @@ export interface TestSubgraph {
  */
 export async function startTestSubgraph(
   definition: SubgraphDefinition<SubgraphContext>,
+  options: TestSubgraphOptions = {},
 ): Promise<TestSubgraph> {
   const dir = tempDir();
   const database = testDatabase(definition.name);
   const keys = loadOrCreateKeys(dir.path);
-  const logger = createLogger('silent');
+  const logger = createLogger(process.env['TEST_LOG_LEVEL'] === 'error' ? 'error' : 'silent');
   const published: ShelfmarkEvent[] = [];
   const recorder: Consumer = {
     name: 'TestRecorder',
@@ -76,6 +86,10 @@ export async function startTestSubgraph(
       keys,
       logger,
       relayPollIntervalMs: 50,
+      // Jobs run when the test says so (`subgraph.runJobs()`), at the time its clock tells.
+      jobIntervalMs: 0,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.peers ? { peers: options.peers } : {}),
     });
     await bus.subscribe(recorder);
     bus.open();

@@ -1,6 +1,7 @@
 import { defineConsumer } from '@shelfmark/events';
 import { buildFederatedSchema, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
 import { BookRanker } from './application/rank-books/BookRanker';
+import { CountBorrowOnLoanBorrowed } from './adapters/events/CountBorrowOnLoanBorrowed';
 import { RecordBookOnBookAdded } from './adapters/events/RecordBookOnBookAdded';
 import { BookResolver } from './adapters/graphql/book.resolver';
 import { BookReference } from './adapters/graphql/book.type';
@@ -12,7 +13,7 @@ import { MikroOrmBookStatsRepository } from './adapters/persistence/MikroOrmBook
 import { MikroOrmBorrowRecordRepository } from './adapters/persistence/MikroOrmBorrowRecordRepository';
 
 export interface AnalyticsOptions {
-  /** What "now" is for the ranking windows; tests pin it. */
+  /** What "now" is for the ranking windows; tests pin it. Defaults to the runtime's clock. */
   readonly clock?: () => Date;
 }
 
@@ -28,14 +29,18 @@ export function analyticsSubgraph(options: AnalyticsOptions = {}): SubgraphDefin
         resolvers: [RankingResolver, BookResolver],
         orphanedTypes: [BookReference],
       }),
-    context(base) {
+    context(base, runtime) {
       const stats = new MikroOrmBookStatsRepository(base.em);
+      const clock = options.clock ?? runtime.clock;
       return {
         ...base,
-        rankBooks: new BookRanker(stats, new MikroOrmBorrowRecordRepository(base.em), options.clock),
+        rankBooks: new BookRanker(stats, new MikroOrmBorrowRecordRepository(base.em), clock),
         borrowCountOf: borrowCountLoader((ids) => stats.byIds(ids)),
       };
     },
-    consumers: (runtime) => [defineConsumer(new RecordBookOnBookAdded(runtime.orm))],
+    consumers: (runtime) => [
+      defineConsumer(new RecordBookOnBookAdded(runtime.orm)),
+      defineConsumer(new CountBorrowOnLoanBorrowed(runtime.orm)),
+    ],
   };
 }

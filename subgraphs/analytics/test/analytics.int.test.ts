@@ -2,8 +2,9 @@ import { createEvent } from '@shelfmark/events';
 import { errorCode, startTestSubgraph, type TestSubgraph } from '@shelfmark/testing';
 import { randomUUID } from 'node:crypto';
 import { analyticsSubgraph } from '../src';
+import { CountBorrowOnLoanBorrowed } from '../src/adapters/events/CountBorrowOnLoanBorrowed';
 import { BookStatsSchema } from '../src/adapters/persistence/book-stats.schema';
-import { BorrowRecord } from '../src/domain';
+import { BorrowRecordSchema } from '../src/adapters/persistence/borrow-record.schema';
 
 const RANKING = /* GraphQL */ `
   query Ranking($window: RankingWindow!, $subject: String, $first: Int) {
@@ -46,6 +47,21 @@ const bookAdded = (bookId: string, subjects: string[]) =>
     publishedYear: 2000,
   });
 
+/** A loan of the book, as the loans context announces it. */
+const loanBorrowed = (bookId: string, borrowedAt: Date) => {
+  const loanId = randomUUID();
+  return createEvent('shelfmark.loans.loan-borrowed.v1', loanId, {
+    loanId,
+    borrowId: randomUUID(),
+    memberId: 'member-1',
+    bookId,
+    copyId: `${bookId}-copy-1`,
+    holdId: null,
+    borrowedAt: borrowedAt.toISOString(),
+    dueAt: new Date(borrowedAt.getTime() + 21 * DAY).toISOString(),
+  });
+};
+
 /** Rankings as [bookId, borrowCount] in rank order, checking the ranks run 1, 2, 3… */
 const standings = (data: Ranking | null | undefined) => {
   expect(data?.ranking.map((entry) => entry.rank)).toEqual(data?.ranking.map((_, i) => i + 1));
@@ -55,20 +71,23 @@ const standings = (data: Ranking | null | undefined) => {
 describe('analytics subgraph (SQLite)', () => {
   let t: TestSubgraph;
 
-  /**
-   * Records borrows as the loan-borrowed consumer of the circulation work will: one BorrowRecord per
-   * loan event, and the same event counted on the book's statistics.
-   */
-  async function seedBorrows(bookId: string, ...ago: number[]): Promise<void> {
-    const em = t.subgraph.orm.em.fork();
-    const stats = await em.findOneOrFail(BookStatsSchema, { bookId });
-    for (const days of ago) {
-      const eventId = randomUUID();
-      stats.countBorrow(eventId, daysAgo(days));
-      em.persist(BorrowRecord.of(eventId, bookId, daysAgo(days)));
-    }
-    await em.flush();
+  /** Delivers one loan-borrowed per borrow, each that many days before now. */
+  async function borrow(bookId: string, ...ago: number[]): Promise<void> {
+    for (const days of ago) await t.deliver(loanBorrowed(bookId, daysAgo(days)));
   }
+
+  const borrowCounts = async (...ids: string[]) => {
+    const reps = ids.map((id) => ({ __typename: 'Book', id }));
+    const res = await t.request<BorrowCounts>(BORROW_COUNTS, { reps });
+    expect(res.errors).toBeUndefined();
+    return res.data?._entities.map((book) => book.borrowCount);
+  };
+
+  const rankingOf = async (window: string, subject: string) => {
+    const res = await t.request<Ranking>(RANKING, { window, subject });
+    expect(res.errors).toBeUndefined();
+    return standings(res.data);
+  };
 
   beforeAll(async () => {
     t = await startTestSubgraph(analyticsSubgraph({ clock: () => NOW }));
@@ -82,11 +101,11 @@ describe('analytics subgraph (SQLite)', () => {
     ] as const) {
       await t.deliver(bookAdded(id, [...subjects]));
     }
-    await seedBorrows('dune', 1, 2, 3, 20, 100);
-    await seedBorrows('hobbit', 5, 6);
-    await seedBorrows('aeneid', 7, 4); // exactly 7 days ago is inside LAST_7_DAYS
-    await seedBorrows('emma', 1, 10, 11, 12, 13, 200);
-    await seedBorrows('ulysses', 40, 50, 60, 70, 80, 90, 100);
+    await borrow('dune', 1, 2, 3, 20, 100);
+    await borrow('hobbit', 5, 6);
+    await borrow('aeneid', 7, 4); // exactly 7 days ago is inside LAST_7_DAYS
+    await borrow('emma', 1, 10, 11, 12, 13, 200);
+    await borrow('ulysses', 40, 50, 60, 70, 80, 90, 100);
   });
   afterAll(() => t.stop());
 
@@ -229,9 +248,101 @@ describe('analytics subgraph (SQLite)', () => {
         borrowCount: 0,
         lastBorrowedAt: null,
       });
-      await seedBorrows('neuromancer', 2);
+      await borrow('neuromancer', 2);
       const res = await t.request<Ranking>(RANKING, { window: 'LAST_7_DAYS', subject: 'cyberpunk' });
       expect(standings(res.data)).toEqual([['neuromancer', 1]]);
+    });
+  });
+
+  describe('counting borrows from loan-borrowed', () => {
+    it('counts a borrow in every window and in Book.borrowCount', async () => {
+      await t.deliver(bookAdded('solaris', ['polish literature']));
+      await borrow('solaris', 0);
+      expect(await borrowCounts('solaris')).toEqual([1]);
+      for (const window of ['ALL_TIME', 'LAST_30_DAYS', 'LAST_7_DAYS']) {
+        expect(await rankingOf(window, 'polish literature')).toEqual([['solaris', 1]]);
+      }
+      expect(t.deadLetters.letters).toEqual([]);
+    });
+
+    it('counts an event delivered twice, and again after a restart, once', async () => {
+      await t.deliver(bookAdded('twice', ['repetition']));
+      const event = loanBorrowed('twice', daysAgo(1));
+      await t.deliver(event);
+      await t.deliver(event);
+      expect(await borrowCounts('twice')).toEqual([1]);
+
+      await t.restart();
+      await t.deliver(event);
+      expect(await borrowCounts('twice')).toEqual([1]);
+      expect(await rankingOf('LAST_7_DAYS', 'repetition')).toEqual([['twice', 1]]);
+      expect(await t.subgraph.orm.em.fork().count(BorrowRecordSchema, { bookId: 'twice' })).toBe(1);
+    });
+
+    it('counts 10 distinct borrows of one book delivered in parallel', async () => {
+      await t.deliver(bookAdded('popular', ['crowds']));
+      await Promise.all(Array.from({ length: 10 }, () => t.deliver(loanBorrowed('popular', daysAgo(1)))));
+      expect(await borrowCounts('popular')).toEqual([10]);
+      expect(await rankingOf('LAST_7_DAYS', 'crowds')).toEqual([['popular', 10]]);
+      expect(t.deadLetters.letters).toEqual([]);
+    });
+
+    it('counts the same event delivered 5 times in parallel once', async () => {
+      await t.deliver(bookAdded('echo', ['echoes']));
+      const event = loanBorrowed('echo', daysAgo(1));
+      await Promise.all(Array.from({ length: 5 }, () => t.deliver(event)));
+      expect(await borrowCounts('echo')).toEqual([1]);
+      expect(await rankingOf('LAST_7_DAYS', 'echoes')).toEqual([['echo', 1]]);
+      expect(t.deadLetters.letters).toEqual([]);
+    });
+
+    it('counts exactly once when replicas handle borrows of one book at the same moment', async () => {
+      // The in-process bus hands one consumer its events one at a time; replicas (or a Kafka
+      // redelivery while the handler still runs) do not: their writes race on the book's row.
+      await t.deliver(bookAdded('contested', ['rivalry']));
+      const replicas = Array.from({ length: 5 }, () => new CountBorrowOnLoanBorrowed(t.subgraph.orm));
+      const distinct = replicas.map(() => loanBorrowed('contested', daysAgo(2)));
+      await Promise.all(replicas.map((replica, i) => replica.handle(distinct[i]!)));
+      const same = loanBorrowed('contested', daysAgo(3));
+      await Promise.all(replicas.map((replica) => replica.handle(same)));
+
+      expect(await borrowCounts('contested')).toEqual([6]);
+      expect(await rankingOf('LAST_7_DAYS', 'rivalry')).toEqual([['contested', 6]]);
+    });
+
+    it('counts a borrow of a book before its book-added, which then gives it its subjects', async () => {
+      await borrow('foundation', 3);
+      await borrow('foundation', 4);
+      expect(await borrowCounts('foundation')).toEqual([2]);
+      expect(await t.subgraph.orm.em.fork().findOne(BookStatsSchema, { bookId: 'foundation' })).toMatchObject(
+        {
+          title: null,
+          subjects: [],
+        },
+      );
+      expect(await rankingOf('ALL_TIME', 'galactic empire')).toEqual([]);
+
+      await t.deliver(bookAdded('foundation', ['Galactic  Empire']));
+      expect(await borrowCounts('foundation')).toEqual([2]);
+      for (const window of ['ALL_TIME', 'LAST_30_DAYS', 'LAST_7_DAYS']) {
+        expect(await rankingOf(window, 'galactic empire')).toEqual([['foundation', 2]]);
+      }
+      expect(await t.subgraph.orm.em.fork().findOne(BookStatsSchema, { bookId: 'foundation' })).toMatchObject(
+        {
+          title: 'Title of foundation',
+          borrowCount: 2,
+          lastBorrowedAt: daysAgo(3),
+        },
+      );
+      expect(t.deadLetters.letters).toEqual([]);
+    });
+
+    it('leaves borrows older than the window out of it, by when they were borrowed', async () => {
+      await t.deliver(bookAdded('chronicle', ['annals']));
+      await borrow('chronicle', 0, 6.9, 7.1, 29, 31, 365);
+      expect(await rankingOf('ALL_TIME', 'annals')).toEqual([['chronicle', 6]]);
+      expect(await rankingOf('LAST_30_DAYS', 'annals')).toEqual([['chronicle', 4]]);
+      expect(await rankingOf('LAST_7_DAYS', 'annals')).toEqual([['chronicle', 2]]);
     });
   });
 });

@@ -1,6 +1,12 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
 import { CopyAdder } from './application/add-copies/CopyAdder';
+import { CopyChanger } from './application/change-copy/CopyChanger';
+import { CopyReserver } from './application/reserve-copies/CopyReserver';
+import { lendCopyOnLoanBorrowed } from './adapters/events/LendCopyOnLoanBorrowed';
+import { passCopyOnOnHoldEnded } from './adapters/events/PassCopyOnOnHoldEnded';
 import { registerBookOnBookAdded } from './adapters/events/RegisterBookOnBookAdded';
+import { releaseCopiesOnBorrowCancelled } from './adapters/events/ReleaseCopiesOnBorrowCancelled';
+import { shelveCopyOnLoanReturned } from './adapters/events/ShelveCopyOnLoanReturned';
 import { BookReference } from './adapters/graphql/book.reference';
 import { BookInventoryResolver } from './adapters/graphql/book.resolver';
 import {
@@ -9,11 +15,12 @@ import {
   copyLoader,
   type InventoryContext,
 } from './adapters/graphql/context';
+import { CopyReservationResolver } from './adapters/graphql/copy-reservation.resolver';
 import { CopyResolver } from './adapters/graphql/copy.resolver';
 import { CatalogueBookSchema } from './adapters/persistence/catalogue-book.schema';
 import { CopySchema } from './adapters/persistence/copy.schema';
 import { MikroOrmCatalogueBookRepository } from './adapters/persistence/MikroOrmCatalogueBookRepository';
-import { MikroOrmCopyRepository } from './adapters/persistence/MikroOrmCopyRepository';
+import { freshCopies, MikroOrmCopyRepository } from './adapters/persistence/MikroOrmCopyRepository';
 
 /** The inventory context: the physical copies of each book, and which of them can be borrowed. */
 export function inventorySubgraph(): SubgraphDefinition<InventoryContext> {
@@ -23,7 +30,7 @@ export function inventorySubgraph(): SubgraphDefinition<InventoryContext> {
     aggregates: [CopySchema],
     schema: () =>
       buildFederatedSchema({
-        resolvers: [CopyResolver, BookInventoryResolver],
+        resolvers: [CopyResolver, BookInventoryResolver, CopyReservationResolver],
         orphanedTypes: [BookReference],
         referenceResolvers: {
           Copy: {
@@ -36,18 +43,27 @@ export function inventorySubgraph(): SubgraphDefinition<InventoryContext> {
           },
         },
       }),
-    context(base) {
+    context(base, runtime) {
       const copies = new MikroOrmCopyRepository(base.em);
       const books = new MikroOrmCatalogueBookRepository(base.em);
+      // Reservations write copy by copy, each attempt in a unit of work of its own.
+      const fresh = freshCopies(runtime.orm);
       return {
         ...base,
-        addCopies: new CopyAdder(copies, books),
+        addCopies: new CopyAdder(copies, books, { clock: runtime.clock }),
+        reserveCopies: new CopyReserver(fresh, books, new CopyChanger(fresh), { clock: runtime.clock }),
         copies,
         copyById: copyLoader(copies),
         copiesByBook: copiesByBookLoader(copies),
         availabilityByBook: availabilityLoader(copies),
       };
     },
-    consumers: ({ orm, logger }) => [registerBookOnBookAdded(orm, logger)],
+    consumers: ({ orm, logger, clock }) => [
+      registerBookOnBookAdded(orm, logger),
+      lendCopyOnLoanBorrowed(orm, clock, logger),
+      releaseCopiesOnBorrowCancelled(orm, clock, logger),
+      shelveCopyOnLoanReturned(orm, clock, logger),
+      passCopyOnOnHoldEnded(orm, clock, logger),
+    ],
   };
 }

@@ -6,7 +6,7 @@ import { CatalogueBookSchema } from '../src/adapters/persistence/catalogue-book.
 import { CopySchema } from '../src/adapters/persistence/copy.schema';
 import { MikroOrmCatalogueBookRepository } from '../src/adapters/persistence/MikroOrmCatalogueBookRepository';
 import { MikroOrmCopyRepository } from '../src/adapters/persistence/MikroOrmCopyRepository';
-import { availabilityOf, CatalogueBook, type Barcode } from '../src/domain';
+import { availabilityOf, CatalogueBook, CopyChangedMeanwhile, type Barcode, type Copy } from '../src/domain';
 import { barcode, barcodesFrom } from './support/builders';
 
 const now = new Date('2026-03-04T05:06:07Z');
@@ -103,5 +103,55 @@ describe('inventory persistence', () => {
       counts.filter((c) => c.bookId === 'dune').map((c) => [c.status, c.count]),
     );
     expect(availabilityOf(ofDune)).toEqual({ total: 4, available: 1, onLoan: 2, onHoldShelf: 1 });
+  });
+
+  it('saves a copy as one write checked by its version: of two writers, the second loses', async () => {
+    const [added] = await adder(barcodesFrom('A')).add({ bookId: 'dune', count: 1 });
+    const first = new MikroOrmCopyRepository(orm.em.fork());
+    const second = new MikroOrmCopyRepository(orm.em.fork());
+    const [a, b] = await Promise.all([first.byId(added!.id), second.byId(added!.id)]);
+
+    a!.reserve('borrow-a', 'ma', now);
+    await first.save(a!);
+    b!.reserve('borrow-b', 'mb', now);
+    await expect(second.save(b!)).rejects.toBeInstanceOf(CopyChangedMeanwhile);
+
+    expect(await orm.em.fork().findOneOrFail(CopySchema, { id: added!.id })).toMatchObject({
+      reservedFor: 'borrow-a',
+      status: 'ON_LOAN',
+      version: 2,
+    });
+  });
+
+  it('finds the copies a borrow reserved or was lent, and the copies a member may reserve', async () => {
+    const ids = (await adder(barcodesFrom(...'ABCDE'.split(''))).add({ bookId: 'dune', count: 5 }))
+      .sort((x, y) => x.barcode.localeCompare(y.barcode))
+      .map((c) => c.id) as [string, string, string, string, string];
+    const copies = new MikroOrmCopyRepository(orm.em.fork());
+    const change = async (id: string, apply: (copy: Copy) => void) => {
+      const repository = new MikroOrmCopyRepository(orm.em.fork());
+      const copy = (await repository.byId(id))!;
+      apply(copy);
+      await repository.save(copy);
+    };
+    await change(ids[0], (c) => c.reserve('borrow-1', 'm1', now)); // reserved for borrow-1
+    await change(ids[1], (c) => c.lend('loan-1', 'borrow-1', now)); // lent through borrow-1
+    await change(ids[2], (c) => {
+      c.lend('loan-0', 'borrow-0', now);
+      c.shelveAfterReturn('loan-0', { holdId: 'h1', memberId: 'm1' }, now); // held for m1
+    });
+    await change(ids[3], (c) => {
+      c.lend('loan-9', 'borrow-9', now);
+      c.shelveAfterReturn('loan-9', { holdId: 'h2', memberId: 'm2' }, now); // held for m2
+    });
+    // ids[4] is AVAILABLE
+
+    expect((await copies.byBorrow('borrow-1')).map((c) => c.id).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(await copies.byBorrow('borrow-2')).toEqual([]);
+    expect((await copies.reservableFor('dune', 'm1', 10)).map((c) => c.id)).toEqual([ids[2], ids[4]]);
+    expect((await copies.reservableFor('dune', 'm2', 10)).map((c) => c.id)).toEqual([ids[3], ids[4]]);
+    expect((await copies.reservableFor('dune', 'm3', 10)).map((c) => c.id)).toEqual([ids[4]]);
+    expect(await copies.reservableFor('dune', 'm1', 1)).toHaveLength(1);
+    expect(await copies.reservableFor('emma', 'm1', 10)).toEqual([]);
   });
 });

@@ -1,12 +1,35 @@
-import { buildFederatedSchema, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
+import {
+  buildFederatedSchema,
+  PeerClient,
+  type SubgraphDefinition,
+  type SubgraphRuntime,
+} from '@shelfmark/subgraph-kit';
+import { BookBorrower } from './application/borrow-books/BookBorrower';
+import { BorrowRecovery } from './application/borrow-books/BorrowRecovery';
+import { HoldCanceller } from './application/cancel-hold/HoldCanceller';
+import { HoldFulfiller } from './application/fulfil-hold/HoldFulfiller';
+import { HoldPlacer } from './application/place-hold/HoldPlacer';
+import { HoldRecovery } from './application/place-hold/HoldRecovery';
 import { CirculationReader } from './application/read-circulation/CirculationReader';
+import { BookRegistrar } from './application/register-book/BookRegistrar';
+import { DueSoonReminder } from './application/remind-loans/DueSoonReminder';
+import { OverdueDetector } from './application/remind-loans/OverdueDetector';
+import { LoanRenewer } from './application/renew-loan/LoanRenewer';
+import { LoanReturner } from './application/return-loan/LoanReturner';
+import { HoldExpirer } from './application/serve-holds/HoldExpirer';
+import { HoldRouter } from './application/serve-holds/HoldRouter';
+import { BorrowerTracker } from './application/track-borrowers/BorrowerTracker';
+import { loansConsumers } from './adapters/events/consumers';
 import { BookResolver } from './adapters/graphql/book.resolver';
 import { BookReference } from './adapters/graphql/book.type';
+import { CirculationResolver } from './adapters/graphql/circulation.resolver';
 import { CopyReference } from './adapters/graphql/copy.type';
 import {
   byIdLoader,
+  callerOf,
   groupedLoader,
   memberRecordsLoader,
+  type CirculationUseCases,
   type LoansContext,
 } from './adapters/graphql/context';
 import { HoldResolver } from './adapters/graphql/hold.resolver';
@@ -15,32 +38,96 @@ import { LoanResolver } from './adapters/graphql/loan.resolver';
 import { LoanType } from './adapters/graphql/loan.type';
 import { MemberResolver } from './adapters/graphql/member.resolver';
 import { MemberReference } from './adapters/graphql/member.type';
+import { InventoryCopyReservations } from './adapters/peers/InventoryCopyReservations';
+import { MembersPointsAccount } from './adapters/peers/MembersPointsAccount';
+import { BorrowerSchema } from './adapters/persistence/borrower.schema';
+import { BorrowRequestSchema } from './adapters/persistence/borrow-request.schema';
 import { HoldSchema } from './adapters/persistence/hold.schema';
+import { KnownBookSchema } from './adapters/persistence/known-book.schema';
 import { LoanSchema } from './adapters/persistence/loan.schema';
 import { MikroOrmHoldRepository } from './adapters/persistence/MikroOrmHoldRepository';
 import { MikroOrmLoanRepository } from './adapters/persistence/MikroOrmLoanRepository';
+import { mikroOrmStores } from './adapters/persistence/stores';
 import type { HoldStatus, LoanStatus } from './domain';
+import { resolveLoansSettings, type LoansSettings } from './settings';
 
 /**
- * The loans context: who has which copy (loans) and who waits for which book (holds).
- * This is the read side; the circulation use cases (borrow saga, return, renew, holds) come next.
+ * The loans context: who has which copy (loans) and who waits for which book (holds). It
+ * orchestrates the borrow saga, calling inventory (reserve copies) and members (take a hold's
+ * points) synchronously behind timeouts and circuit breakers; everything else it learns from events.
  */
-export function loansSubgraph(): SubgraphDefinition<LoansContext> {
+export function loansSubgraph(settings: LoansSettings = {}): SubgraphDefinition<LoansContext> {
+  const config = resolveLoansSettings(settings);
+  // Built once per runtime: use cases open their own units of work; the breakers keep their state.
+  let wired:
+    { runtime: SubgraphRuntime; use: CirculationUseCases; jobs: Jobs; consumers: Consumers } | undefined;
+  type Jobs = [BorrowRecovery, HoldRecovery, OverdueDetector, DueSoonReminder, HoldExpirer];
+  type Consumers = Parameters<typeof loansConsumers>[0];
+
+  const wire = (runtime: SubgraphRuntime) => {
+    if (wired?.runtime === runtime) return wired;
+    const open = mikroOrmStores(runtime.orm);
+    const { clock } = runtime;
+    const peer = (name: string) =>
+      new PeerClient({ name, directory: runtime.peers, timeoutMs: config.peerTimeoutMs });
+    const borrowBooks = new BookBorrower(
+      open,
+      new InventoryCopyReservations(peer('inventory')),
+      config.rules,
+      {
+        clock,
+        reservationTimeoutMs: config.peerTimeoutMs,
+        sagaTimeoutMs: config.sagaTimeoutMs,
+        ...(config.borrowProbe ? { probe: config.borrowProbe } : {}),
+      },
+    );
+    const sagaTiming = { clock, sagaTimeoutMs: config.sagaTimeoutMs };
+    wired = {
+      runtime,
+      use: {
+        borrowBooks,
+        returnLoan: new LoanReturner(open, clock),
+        renewLoan: new LoanRenewer(open, config.rules, clock),
+        placeHold: new HoldPlacer(open, new MembersPointsAccount(peer('members')), config.rules, {
+          clock,
+          pointsTimeoutMs: config.peerTimeoutMs,
+        }),
+        cancelHold: new HoldCanceller(open, clock),
+      },
+      // Recovery first: a restart finishes or compensates what a crash interrupted.
+      jobs: [
+        new BorrowRecovery(open, borrowBooks, sagaTiming),
+        new HoldRecovery(open, sagaTiming),
+        new OverdueDetector(open, clock),
+        new DueSoonReminder(open, config.rules, clock),
+        new HoldExpirer(open, clock),
+      ],
+      consumers: {
+        borrowers: new BorrowerTracker(open),
+        books: new BookRegistrar(open),
+        holds: new HoldRouter(open, config.rules, clock),
+        fulfiller: new HoldFulfiller(open, clock),
+        logger: runtime.logger,
+      },
+    };
+    return wired;
+  };
+
   return {
     name: 'loans',
-    entities: [LoanSchema, HoldSchema],
-    aggregates: [LoanSchema, HoldSchema],
+    entities: [LoanSchema, HoldSchema, BorrowerSchema, BorrowRequestSchema, KnownBookSchema],
+    aggregates: [LoanSchema, HoldSchema, BorrowRequestSchema],
     schema: () =>
       buildFederatedSchema({
-        resolvers: [LoanResolver, HoldResolver, MemberResolver, BookResolver],
-        // No query returns these directly: the router reaches them through entity references.
+        resolvers: [CirculationResolver, LoanResolver, HoldResolver, MemberResolver, BookResolver],
+        // Entity stubs the router reaches through references.
         orphanedTypes: [LoanType, HoldType, MemberReference, BookReference, CopyReference],
         referenceResolvers: {
           Loan: { __resolveReference: (ref: { id: string }, ctx: LoansContext) => ctx.loanById.load(ref.id) },
           Hold: { __resolveReference: (ref: { id: string }, ctx: LoansContext) => ctx.holdById.load(ref.id) },
         },
       }),
-    context(base) {
+    context(base, runtime) {
       const loans = new MikroOrmLoanRepository(base.em);
       const holds = new MikroOrmHoldRepository(base.em);
       const loansOf = memberRecordsLoader((memberIds, status: LoanStatus | null) =>
@@ -51,9 +138,12 @@ export function loansSubgraph(): SubgraphDefinition<LoansContext> {
       );
       return {
         ...base,
+        use: wire(runtime).use,
+        caller: callerOf(base),
         circulation: new CirculationReader(
           (memberId, status) => loansOf.load({ memberId, status }),
           (memberId, status) => holdsOf.load({ memberId, status }),
+          loans,
         ),
         holdQueue: groupedLoader(
           (bookIds) => holds.waitingFor(bookIds),
@@ -63,5 +153,7 @@ export function loansSubgraph(): SubgraphDefinition<LoansContext> {
         holdById: byIdLoader((ids) => holds.byIds(ids)),
       };
     },
+    consumers: (runtime) => loansConsumers(wire(runtime).consumers),
+    jobs: (runtime) => wire(runtime).jobs,
   };
 }

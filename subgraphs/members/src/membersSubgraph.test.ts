@@ -6,7 +6,13 @@ import { membersSubgraph } from './membersSubgraph';
 describe('membersSubgraph', () => {
   it('refuses to start without the token signing key, since it is the one that issues tokens', async () => {
     const { publicKey } = generateKeyPairSync('ed25519');
-    const runtime = { orm: {} as SubgraphRuntime['orm'], logger: silentLogger, keys: { publicKey } };
+    const runtime: SubgraphRuntime = {
+      orm: {} as SubgraphRuntime['orm'],
+      logger: silentLogger,
+      keys: { publicKey },
+      clock: () => new Date(),
+      peers: () => undefined,
+    };
     await expect(
       membersSubgraph({ initialPoints: 30, tokenTtlSeconds: 60 }).onStart!(runtime),
     ).rejects.toThrow(/needs the token signing \(private\) key/);

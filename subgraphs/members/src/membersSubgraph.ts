@@ -1,9 +1,14 @@
 import { buildFederatedSchema, type SubgraphDefinition, type SubgraphRuntime } from '@shelfmark/subgraph-kit';
 import { defineConsumer } from '@shelfmark/events';
 import { AdminBootstrapper } from './application/bootstrap-admin/AdminBootstrapper';
+import { MemberBlocker } from './application/block-member/MemberBlocker';
+import { PointsGranter } from './application/grant-points/PointsGranter';
 import { MemberAuthenticator } from './application/login/MemberAuthenticator';
 import { MemberRegistrar } from './application/register/MemberRegistrar';
+import { HoldPointsSpender } from './application/spend-points/HoldPointsSpender';
 import { IssueMemberCardOnMemberRegistered } from './adapters/events/IssueMemberCardOnMemberRegistered';
+import { RefundHoldPointsOnHoldEnded } from './adapters/events/RefundHoldPointsOnHoldEnded';
+import { RewardOnTimeReturnOnLoanReturned } from './adapters/events/RewardOnTimeReturnOnLoanReturned';
 import { memberLoader, RequestViewer, type MembersContext } from './adapters/graphql/context';
 import { MemberResolver } from './adapters/graphql/member.resolver';
 import { MemberCardSchema, MemberSchema } from './adapters/persistence/member.schema';
@@ -37,17 +42,35 @@ export function membersSubgraph(settings: MembersSettings): SubgraphDefinition<M
     context(base, runtime) {
       const members = new MikroOrmMemberRepository(base.em);
       const tokens = new JwtTokenIssuer(runtime.keys, config.tokenTtlSeconds);
+      // Writes that may race (points, status) start each attempt in a fresh unit of work.
+      const freshMembers = () => new MikroOrmMemberRepository(base.em.fork());
       return {
         ...base,
-        registerMember: new MemberRegistrar(members, hasher, tokens, { initialPoints: config.initialPoints }),
+        registerMember: new MemberRegistrar(members, hasher, tokens, {
+          initialPoints: config.initialPoints,
+          clock: runtime.clock,
+        }),
         authenticator: new MemberAuthenticator(members, hasher, tokens),
+        grantPoints: new PointsGranter(freshMembers, runtime.clock),
+        blocker: new MemberBlocker(freshMembers, runtime.clock),
+        spendHoldPoints: new HoldPointsSpender(freshMembers, runtime.clock),
         viewer: new RequestViewer(base.identity),
         memberById: memberLoader((ids) => members.byIds(ids)),
       };
     },
     consumers: (runtime: SubgraphRuntime) => [
       defineConsumer(
-        new IssueMemberCardOnMemberRegistered(runtime.orm, { validityYears: config.cardValidityYears }),
+        new IssueMemberCardOnMemberRegistered(runtime.orm, {
+          validityYears: config.cardValidityYears,
+          clock: runtime.clock,
+        }),
+      ),
+      defineConsumer(new RefundHoldPointsOnHoldEnded(runtime.orm, runtime.clock, runtime.logger)),
+      defineConsumer(
+        new RewardOnTimeReturnOnLoanReturned(runtime.orm, {
+          points: config.onTimeReturnPoints,
+          clock: runtime.clock,
+        }),
       ),
     ],
     async onStart(runtime) {
@@ -58,6 +81,7 @@ export function membersSubgraph(settings: MembersSettings): SubgraphDefinition<M
       const members = new MikroOrmMemberRepository(runtime.orm.em.fork());
       const outcome = await new AdminBootstrapper(members, hasher, {
         initialPoints: config.initialPoints,
+        clock: runtime.clock,
       }).ensure(config.admin);
       runtime.logger.info({ email: config.admin.email, outcome }, 'admin account bootstrap');
     },

@@ -4,22 +4,30 @@ import { resolveMembersSettings } from './settings';
 const base = { initialPoints: 30, tokenTtlSeconds: 3600 };
 
 describe('members settings', () => {
-  it('defaults the card validity to three years and validates the admin account', () => {
+  it('defaults the card validity to three years, the on-time reward to one point, and validates the admin account', () => {
     expect(
       resolveMembersSettings({ ...base, admin: { email: ' Admin@Library.test', password: 'long enough' } }),
     ).toEqual({
       initialPoints: 30,
       tokenTtlSeconds: 3600,
       cardValidityYears: 3,
+      onTimeReturnPoints: 1,
       admin: { email: 'admin@library.test', password: 'long enough' },
     });
     expect(resolveMembersSettings(base).admin).toBeNull();
+  });
+
+  it('takes an on-time reward of 0 (no reward) or more', () => {
+    expect(resolveMembersSettings({ ...base, onTimeReturnPoints: 0 }).onTimeReturnPoints).toBe(0);
+    expect(resolveMembersSettings({ ...base, onTimeReturnPoints: 5 }).onTimeReturnPoints).toBe(5);
   });
 
   it.each([
     [{ ...base, initialPoints: -1 }, /initialPoints must be a whole number of at least 0/],
     [{ ...base, tokenTtlSeconds: 0 }, /tokenTtlSeconds must be a whole number of at least 1/],
     [{ ...base, cardValidityYears: 0.5 }, /cardValidityYears must be a whole number of at least 1/],
+    [{ ...base, onTimeReturnPoints: -1 }, /onTimeReturnPoints must be a whole number of at least 0/],
+    [{ ...base, onTimeReturnPoints: 1.5 }, /onTimeReturnPoints must be a whole number of at least 0/],
     [
       { ...base, admin: { email: 'admin', password: 'long enough' } },
       /admin email is not acceptable.*not a valid e-mail/,

@@ -15,14 +15,18 @@ export interface MembersSettings {
   readonly admin?: { readonly email: string; readonly password: string };
   /** How long a member card is valid, in whole years. Default 3. */
   readonly cardValidityYears?: number;
+  /** Points a member earns for returning a loan by its due date; 0 turns the reward off. Default 1. */
+  readonly onTimeReturnPoints?: number;
 }
 
 export const DEFAULT_CARD_VALIDITY_YEARS = 3;
+export const DEFAULT_ON_TIME_RETURN_POINTS = 1;
 
 export interface ResolvedMembersSettings {
   readonly initialPoints: number;
   readonly tokenTtlSeconds: number;
   readonly cardValidityYears: number;
+  readonly onTimeReturnPoints: number;
   readonly admin: AdminAccount | null;
 }
 
@@ -35,6 +39,11 @@ export function resolveMembersSettings(settings: MembersSettings): ResolvedMembe
       'cardValidityYears',
       settings.cardValidityYears ?? DEFAULT_CARD_VALIDITY_YEARS,
       1,
+    ),
+    onTimeReturnPoints: wholeNumber(
+      'onTimeReturnPoints',
+      settings.onTimeReturnPoints ?? DEFAULT_ON_TIME_RETURN_POINTS,
+      0,
     ),
     admin: settings.admin ? adminAccount(settings.admin) : null,
   };

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SUBGRAPH_NAMES } from '@shelfmark/schema';
-import { adminPair, logLevel, membersEnv, parseEnv } from '../env';
+import { adminPair, circulationEnv, logLevel, membersEnv, noCrashDrillsInProduction, parseEnv } from '../env';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const list = z
@@ -32,10 +32,16 @@ const subgraphSchema = z
     KAFKA_BROKERS: list,
     KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3),
     ...membersEnv,
+    ...circulationEnv,
     LOG_LEVEL: logLevel.default('info'),
     ...keys,
+    // Where the other subgraphs listen: loans calls inventory and members directly.
+    ...Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [`SHELFMARK_${name.toUpperCase()}_URL`, z.url().optional()]),
+    ),
   })
   .refine(...adminPair)
+  .refine(...noCrashDrillsInProduction)
   .refine((env) => Boolean(env.SHELFMARK_JWT_PUBLIC_KEY) || Boolean(env.SHELFMARK_KEYS_DIR), {
     message:
       'Give the token key: SHELFMARK_JWT_PUBLIC_KEY (and _PRIVATE_KEY for members) or SHELFMARK_KEYS_DIR',

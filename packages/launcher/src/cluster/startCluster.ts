@@ -80,13 +80,21 @@ export async function startCluster(
       LOG_LEVEL: config.LOG_LEVEL,
       SHELFMARK_KEYS_DIR: keysDir,
     };
-    const subgraphUrls = {} as Record<SubgraphName, string>;
+    const subgraphUrls = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name, index) => [
+        name,
+        `http://127.0.0.1:${config.SHELFMARK_SUBGRAPH_PORTS_FROM + index}/graphql`,
+      ]),
+    ) as Record<SubgraphName, string>;
+    const urlVariables = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [`SHELFMARK_${name.toUpperCase()}_URL`, subgraphUrls[name]]),
+    );
     await Promise.all(
       SUBGRAPH_NAMES.map(async (name, index) => {
         const port = config.SHELFMARK_SUBGRAPH_PORTS_FROM + index;
-        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
         const child = run(name, 'subgraphProcess.ts', output, {
           ...common,
+          ...urlVariables,
           SHELFMARK_SUBGRAPH: name,
           HOST: '127.0.0.1',
           PORT: String(port),
@@ -106,9 +114,7 @@ export async function startCluster(
     const router = run('router', 'routerProcess.ts', output, {
       ...common,
       PORT: String(config.PORT),
-      ...Object.fromEntries(
-        SUBGRAPH_NAMES.map((name) => [`SHELFMARK_${name.toUpperCase()}_URL`, subgraphUrls[name]]),
-      ),
+      ...urlVariables,
     });
     children.set('router', router);
     await ready(`http://127.0.0.1:${config.PORT}/readyz`, router, 'router');

@@ -4,6 +4,7 @@ import { DEFAULT_SUBGRAPH_PORTS, subgraphDefinitions } from '@shelfmark/schema';
 import { createLogger, parseDatabaseUrl, startSubgraph } from '@shelfmark/subgraph-kit';
 import { loadSubgraphProcessConfig } from './config';
 import { processKeys } from './keys';
+import { topologySettings } from '../env';
 import { onShutdown } from '../shutdown';
 
 /** One subgraph as its own process, over Kafka and its own database (MongoDB in production). */
@@ -18,15 +19,8 @@ async function main() {
     logger,
   });
   await bus.connect();
-  const definition = subgraphDefinitions({
-    members: {
-      initialPoints: config.SHELFMARK_INITIAL_POINTS,
-      tokenTtlSeconds: config.SHELFMARK_TOKEN_TTL_SECONDS,
-      ...(config.SHELFMARK_ADMIN_EMAIL && config.SHELFMARK_ADMIN_PASSWORD
-        ? { admin: { email: config.SHELFMARK_ADMIN_EMAIL, password: config.SHELFMARK_ADMIN_PASSWORD } }
-        : {}),
-    },
-  })[name];
+  const definition = subgraphDefinitions(topologySettings(config))[name];
+  const peers = config as unknown as Record<string, string | undefined>;
   const subgraph = await startSubgraph(definition, {
     database: parseDatabaseUrl(config.DATABASE_URL),
     bus,
@@ -37,7 +31,11 @@ async function main() {
     production: config.NODE_ENV === 'production',
     // Wait for the broker's ack before answering a mutation: what was answered is never lost.
     publishBeforeResponding: true,
+    peers: (peer) => peers[`SHELFMARK_${peer.toUpperCase()}_URL`],
+    jobIntervalMs: config.SHELFMARK_JOB_INTERVAL_SECONDS * 1000,
   });
+  // Recovery first: finish or compensate what a crash of this process interrupted.
+  await subgraph.runJobs();
   onShutdown(
     async () => {
       await subgraph.close();

@@ -7,5 +7,7 @@ export interface SubgraphContext {
   readonly em: EntityManager;
   /** Null when the caller is not signed in. */
   readonly identity: Identity | null;
+  /** The caller's `Authorization` header, to forward on a synchronous call to another subgraph. */
+  readonly authorization: string | null;
   readonly requestId: string;
 }

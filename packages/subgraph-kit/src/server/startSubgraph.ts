@@ -16,13 +16,19 @@ import { createMetrics } from '../observability/metrics';
 import { metricsPlugin } from '../observability/metricsPlugin';
 import { MikroOrmOutboxStore } from '../persistence/MikroOrmOutboxStore';
 import { openDatabase, type DatabaseConfig } from '../persistence/database';
+import type { PeerDirectory } from '../peers/PeerClient';
 import { closeServer, createHttpApp, listen } from './httpServer';
+import { JobScheduler, systemClock, type Clock, type ScheduledJob } from './jobs';
 
 /** What a subgraph's wiring can use once its database is open. */
 export interface SubgraphRuntime {
   readonly orm: MikroORM;
   readonly logger: Logger;
   readonly keys: TokenKeys;
+  /** The time, as this process tells it (tests move it). */
+  readonly clock: Clock;
+  /** Where the other subgraphs listen, for the few synchronous calls between contexts. */
+  readonly peers: PeerDirectory;
 }
 
 /**
@@ -42,6 +48,8 @@ export interface SubgraphDefinition<Context extends SubgraphContext = SubgraphCo
   consumers?(runtime: SubgraphRuntime): Consumer[];
   /** Runs once the database is open, before the subgraph serves (e.g. the admin bootstrap). */
   onStart?(runtime: SubgraphRuntime): Promise<void>;
+  /** Work on a schedule (overdue detection, expiry, recovery of interrupted sagas). */
+  jobs?(runtime: SubgraphRuntime): ScheduledJob[];
 }
 
 export interface SubgraphOptions {
@@ -61,6 +69,12 @@ export interface SubgraphOptions {
    * races the bus (the embedded default). Over Kafka it only waits for the broker's ack.
    */
   readonly publishBeforeResponding?: boolean;
+  /** Defaults to the system clock. */
+  readonly clock?: Clock;
+  /** Where the other subgraphs listen. Defaults to knowing none. */
+  readonly peers?: PeerDirectory;
+  /** How often scheduled jobs run; 0 runs them only when asked (`runJobs`). Default 30 s. */
+  readonly jobIntervalMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -70,6 +84,8 @@ export interface RunningSubgraph {
   readonly orm: MikroORM;
   readonly relay: OutboxRelay;
   readonly server: Server;
+  /** Runs every scheduled job once, now (as the clock tells it). */
+  runJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -89,7 +105,15 @@ export async function startSubgraph(
   // Whatever a request or consumer commits, the relay looks at once instead of at its next poll.
   orm.em.getEventManager().registerSubscriber({ afterFlush: () => relay.wake() });
 
-  const runtime: SubgraphRuntime = { orm, logger, keys: options.keys };
+  const clock = options.clock ?? systemClock;
+  const runtime: SubgraphRuntime = {
+    orm,
+    logger,
+    keys: options.keys,
+    clock,
+    peers: options.peers ?? (() => undefined),
+  };
+  const scheduler = new JobScheduler(definition.jobs?.(runtime) ?? [], clock, logger);
   await definition.onStart?.(runtime);
   // The consumer's name is its group: prefixed with the subgraph, two contexts that both react to
   // the same event under the same name never share (and split) one group.
@@ -132,6 +156,7 @@ export async function startSubgraph(
       const base: SubgraphContext = {
         em: orm.em.fork(),
         identity,
+        authorization: req.headers.authorization ?? null,
         requestId: req.header('x-request-id') ?? randomUUID(),
       };
       return definition.context(base, runtime);
@@ -147,6 +172,7 @@ export async function startSubgraph(
 
   const { server, url } = await listen(app, options.host ?? '127.0.0.1', options.port ?? 0);
   relay.start();
+  scheduler.start(options.jobIntervalMs ?? 30_000);
   logger.info({ url: `${url}/graphql` }, 'subgraph ready');
   let closing: Promise<void> | undefined;
 
@@ -156,10 +182,12 @@ export async function startSubgraph(
     orm,
     relay,
     server,
+    runJobs: () => scheduler.runOnce(),
     close() {
       // Idempotent: a drill may stop a subgraph that the launcher stops again at shutdown.
       closing ??= (async () => {
         await closeServer(server);
+        await scheduler.stop();
         await apollo.stop();
         await relay.stop();
         await orm.close();

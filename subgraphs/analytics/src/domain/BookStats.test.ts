@@ -28,4 +28,24 @@ describe('BookStats', () => {
     expect(stats.countBorrow('e1', later)).toBe(false);
     expect(stats).toMatchObject({ borrowCount: 2, lastBorrowedAt: later });
   });
+
+  it('starts without title or subjects when a borrow comes before the catalogue, and takes them later', () => {
+    const stats = BookStats.uncatalogued('dune');
+    expect(stats).toMatchObject({ title: null, subjects: [], subjectsKey: '||', borrowCount: 0 });
+    stats.countBorrow('e1', new Date('2026-04-10T00:00:00Z'));
+
+    expect(stats.catalogue({ title: 'Dune', subjects: ['Science Fiction'] })).toBe(true);
+    expect(stats).toMatchObject({
+      title: 'Dune',
+      subjects: ['science fiction'],
+      subjectsKey: '|science fiction|',
+      borrowCount: 1,
+    });
+  });
+
+  it('keeps the first title and subjects the catalogue gave', () => {
+    const stats = dune();
+    expect(stats.catalogue({ title: 'Other', subjects: ['other'] })).toBe(false);
+    expect(stats).toMatchObject({ title: 'Dune', subjects: ['science fiction', 'classics'] });
+  });
 });

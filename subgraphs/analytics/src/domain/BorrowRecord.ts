@@ -1,15 +1,15 @@
 /**
- * One borrow of a book, kept so rankings can be computed over any time window. Its id is the id of
- * the loan event that announced it, so recording the same event twice is a no-op.
+ * One borrow of a book, kept so rankings can be computed over any time window. Keyed by its loan
+ * (a loan is borrowed once), so recording the same borrow twice is a no-op, whatever event told it.
  */
 export class BorrowRecord {
-  id!: string;
+  loanId!: string;
   bookId!: string;
   borrowedAt!: Date;
 
-  static of(eventId: string, bookId: string, borrowedAt: Date): BorrowRecord {
+  static of(loanId: string, bookId: string, borrowedAt: Date): BorrowRecord {
     const record = new BorrowRecord();
-    record.id = eventId;
+    record.loanId = loanId;
     record.bookId = bookId;
     record.borrowedAt = borrowedAt;
     return record;

@@ -14,10 +14,30 @@ export interface CopyRepository {
    * already in use, having stored nothing.
    */
   addAll(copies: readonly Copy[]): Promise<void>;
+  /**
+   * Writes the changes of a copy loaded from this repository: one single-copy write, checked by
+   * its version. Throws {@link CopyChangedMeanwhile}, having stored nothing, when another writer
+   * changed the copy since it was loaded.
+   */
+  save(copy: Copy): Promise<void>;
+  byId(id: string): Promise<Copy | null>;
   byIds(ids: readonly string[]): Promise<Copy[]>;
   byBarcode(barcode: string): Promise<Copy | null>;
   /** The copies of these books, sorted by barcode. */
   byBookIds(bookIds: readonly string[]): Promise<Copy[]>;
   /** How many copies of these books are in each status; statuses with none are left out. */
   statusCounts(bookIds: readonly string[]): Promise<StatusCount[]>;
+  /** The copies reserved for this borrow request, or lent through it. */
+  byBorrow(borrowId: string): Promise<Copy[]>;
+  /**
+   * Up to `limit` copies of the book this member could reserve now (see
+   * {@link Copy.canBeReservedBy}): unreserved, and AVAILABLE without a hold or ON_HOLD_SHELF for them.
+   */
+  reservableFor(bookId: string, memberId: string, limit: number): Promise<Copy[]>;
 }
+
+/**
+ * A fresh unit of work over the copies at every call (a new fork of the entity manager): what a
+ * use case loads from it and saves is one write, untouched by an earlier attempt that lost a race.
+ */
+export type FreshCopies = () => CopyRepository;

@@ -1,9 +1,28 @@
-import { NotFound } from '@shelfmark/errors';
+import { ConcurrentChange, DomainError, NotFound } from '@shelfmark/errors';
 
 /** A book that catalogue never announced (or whose announcement has not reached inventory yet). */
 export class UnknownBook extends NotFound {
   constructor(bookId: string) {
     super('Book', bookId);
+  }
+}
+
+/** A copy inventory does not have: an event naming it is a fault worth a dead letter. */
+export class UnknownCopy extends NotFound {
+  constructor(copyId: string) {
+    super('Copy', copyId);
+  }
+}
+
+/**
+ * Every copy of the book is on loan, reserved by another borrow or waiting on the hold shelf for
+ * another member: the borrow cannot be served, and reserves nothing.
+ */
+export class NoCopyAvailable extends DomainError {
+  readonly code = 'NO_COPY_AVAILABLE' as const;
+
+  constructor(bookId: string, title: string) {
+    super(`No copy of "${title}" is free to borrow right now. Place a hold to join the queue.`, { bookId });
   }
 }
 
@@ -17,3 +36,9 @@ export class BarcodeTaken extends Error {
     this.name = 'BarcodeTaken';
   }
 }
+
+/**
+ * Another writer changed the copy between this unit of work loading it and saving it (its
+ * optimistic lock lost); nothing of this write was stored. Use cases load it again and retry.
+ */
+export class CopyChangedMeanwhile extends ConcurrentChange {}

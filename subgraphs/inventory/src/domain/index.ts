@@ -2,9 +2,9 @@ export { availabilityOf, NO_COPIES, type Availability, type StatusCounts } from 
 export { Barcode } from './Barcode';
 export { CatalogueBook } from './CatalogueBook';
 export type { CatalogueBookRepository } from './CatalogueBookRepository';
-export { Copy, type NewCopy } from './Copy';
+export { Copy, type LendOutcome, type NewCopy, type NextHold } from './Copy';
 export { copyCount, MAX_COPIES_PER_REQUEST } from './CopyCount';
-export type { CopyRepository, StatusCount } from './CopyRepository';
+export type { CopyRepository, FreshCopies, StatusCount } from './CopyRepository';
 export { COPY_STATUSES, CopyStatus, OUT_OF_CIRCULATION } from './CopyStatus';
-export { BarcodeTaken, UnknownBook } from './errors';
+export { BarcodeTaken, CopyChangedMeanwhile, NoCopyAvailable, UnknownBook, UnknownCopy } from './errors';
 export { copyLocation, MAX_LOCATION_LENGTH } from './Location';

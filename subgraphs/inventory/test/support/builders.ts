@@ -1,5 +1,5 @@
-import { createEvent, type CloudEvent, type EventData } from '@shelfmark/events';
-import { Barcode } from '../../src/domain';
+import { createEvent, type CloudEvent, type EventData, type EventType } from '@shelfmark/events';
+import { Barcode, Copy } from '../../src/domain';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -46,4 +46,35 @@ export function sequentialBarcodes(): () => Barcode {
     n += 1;
     return barcode([...n.toString(32)].map((digit) => CROCKFORD[parseInt(digit, 32)]).join(''));
   };
+}
+
+type LoansEvent<T extends EventType> = T extends `shelfmark.loans.${string}` ? T : never;
+
+/** A loans event as loans would publish it, the subject being its first id (loan, borrow or hold). */
+export function aLoansEvent<T extends LoansEvent<EventType>>(type: T, data: EventData<T>): CloudEvent {
+  const record = data as Record<string, unknown>;
+  const subject = [record['loanId'], record['borrowId'], record['holdId']].find(
+    (id): id is string => typeof id === 'string',
+  );
+  return createEvent(type, subject ?? 'subject', data);
+}
+
+let copiesBuilt = 0;
+
+/**
+ * An AVAILABLE copy of a book, as `addCopies` stores it, with its copy-added event already
+ * published: its outbox holds only what a test makes it do.
+ */
+export function aCopy(bookId = 'dune', id?: string): Copy {
+  copiesBuilt += 1;
+  const copy = Copy.add(
+    { id: id ?? `copy-${copiesBuilt}`, bookId, barcode: sequentialBarcodeFor(copiesBuilt), location: null },
+    new Date(0),
+  );
+  copy.markPublished(copy.outbox.map((e) => e.id));
+  return copy;
+}
+
+function sequentialBarcodeFor(n: number): Barcode {
+  return barcode([...n.toString(32)].map((digit) => CROCKFORD[parseInt(digit, 32)]).join(''));
 }

@@ -1,17 +1,39 @@
 import {
   BarcodeTaken,
+  Copy,
+  CopyChangedMeanwhile,
+  CopyStatus,
   type CatalogueBook,
   type CatalogueBookRepository,
-  type Copy,
   type CopyRepository,
+  type FreshCopies,
   type StatusCount,
 } from '../../src/domain';
 
-/** Copies in memory, with the unique barcode index and all-or-nothing writes of the real one. */
+/** A detached copy of a stored copy, as a new unit of work would load it. */
+function loaded(copy: Copy): Copy {
+  return Object.assign(Object.create(Copy.prototype) as Copy, copy, {
+    outbox: [...copy.outbox],
+    handledEvents: [...copy.handledEvents],
+  });
+}
+
+/**
+ * Copies in memory, with the unique barcode index and all-or-nothing writes of the real one.
+ * Circulation reads (`byId`, `byBorrow`, `reservableFor`) hand out detached copies, as a fresh
+ * unit of work would, and `save` checks the optimistic `version` as the database does.
+ */
 export class InMemoryCopyRepository implements CopyRepository {
   readonly stored: Copy[] = [];
   /** How many times `addAll` was called, successful or not. */
   writes = 0;
+  /** How many times `save` was called, successful or not. */
+  saves = 0;
+  /** Runs before each `save` checks the version: lets a test change the stored copy meanwhile. */
+  beforeSave: (copy: Copy) => void = () => undefined;
+
+  /** Every call a fresh unit of work: here, the same repository, since every read is detached. */
+  readonly fresh: FreshCopies = () => this;
 
   addAll(copies: readonly Copy[]): Promise<void> {
     this.writes += 1;
@@ -19,6 +41,30 @@ export class InMemoryCopyRepository implements CopyRepository {
     if (copies.some((c) => taken.has(c.barcode))) return Promise.reject(new BarcodeTaken());
     this.stored.push(...copies);
     return Promise.resolve();
+  }
+
+  save(copy: Copy): Promise<void> {
+    this.saves += 1;
+    this.beforeSave(copy);
+    const index = this.stored.findIndex((c) => c.id === copy.id);
+    const current = this.stored[index];
+    if (!current || current.version !== copy.version) return Promise.reject(new CopyChangedMeanwhile());
+    copy.version += 1;
+    this.stored[index] = loaded(copy);
+    return Promise.resolve();
+  }
+
+  /** The stored copy, changed behind the back of whoever loaded it (a concurrent writer). */
+  changeStored(id: string, change: (copy: Copy) => void): void {
+    const copy = this.stored.find((c) => c.id === id);
+    if (!copy) throw new Error(`No copy ${id}`);
+    change(copy);
+    copy.version += 1;
+  }
+
+  byId(id: string): Promise<Copy | null> {
+    const copy = this.stored.find((c) => c.id === id);
+    return Promise.resolve(copy ? loaded(copy) : null);
   }
 
   byIds(ids: readonly string[]): Promise<Copy[]> {
@@ -45,6 +91,28 @@ export class InMemoryCopyRepository implements CopyRepository {
     }
     return Promise.resolve([...counts.values()]);
   }
+
+  byBorrow(borrowId: string): Promise<Copy[]> {
+    return Promise.resolve(
+      this.stored.filter((c) => c.reservedFor === borrowId || c.loanBorrowId === borrowId).map(loaded),
+    );
+  }
+
+  reservableFor(bookId: string, memberId: string, limit: number): Promise<Copy[]> {
+    return Promise.resolve(
+      this.stored
+        .filter(
+          (c) =>
+            c.bookId === bookId &&
+            c.reservedFor === null &&
+            ((c.status === CopyStatus.AVAILABLE && c.heldForHoldId === null) ||
+              (c.status === CopyStatus.ON_HOLD_SHELF && c.heldForMemberId === memberId)),
+        )
+        .sort((a, b) => a.barcode.localeCompare(b.barcode))
+        .slice(0, limit)
+        .map(loaded),
+    );
+  }
 }
 
 export class InMemoryCatalogueBookRepository implements CatalogueBookRepository {
@@ -52,6 +120,10 @@ export class InMemoryCatalogueBookRepository implements CatalogueBookRepository 
 
   exists(bookId: string): Promise<boolean> {
     return Promise.resolve(this.books.has(bookId));
+  }
+
+  byIds(bookIds: readonly string[]): Promise<CatalogueBook[]> {
+    return Promise.resolve(bookIds.flatMap((id) => this.books.get(id) ?? []));
   }
 
   addIfAbsent(book: CatalogueBook): Promise<boolean> {

@@ -4,7 +4,15 @@ export {
   type Reader,
   type ReaderRole,
 } from './CirculationAccess';
-export { Hold, HOLD_STATUSES, HoldStatus } from './Hold';
+export { addDays, circulationRules, DEFAULT_RULES, type CirculationRules } from './CirculationRules';
+export * from './errors';
+export { Borrower, BorrowerStatus, type PendingBorrow } from './Borrower';
+export type { BorrowerRepository } from './BorrowerRepository';
+export { BORROW_STATUSES, BorrowRequest, BorrowStatus, type ReservedCopy } from './BorrowRequest';
+export type { BorrowRequestRepository } from './BorrowRequestRepository';
+export { Hold, HOLD_STATUSES, HoldStatus, type NewHold } from './Hold';
 export type { HoldRepository } from './HoldRepository';
-export { Loan, LOAN_STATUSES, LoanStatus } from './Loan';
-export type { LoanRepository } from './LoanRepository';
+export { KnownBook } from './KnownBook';
+export type { KnownBookRepository } from './KnownBookRepository';
+export { Loan, LOAN_STATUSES, LoanStatus, type NewLoan, type NextHold } from './Loan';
+export type { HistoryCursor, LoanPage, LoanRepository } from './LoanRepository';

@@ -12,20 +12,28 @@ export function aLoan(loan: Partial<Loan> & Pick<Loan, 'id'>): Loan {
     returnedAt: null,
     renewals: 0,
     status: LoanStatus.ACTIVE,
+    borrowId: null,
+    holdId: null,
+    remindedForDueAt: null,
     ...loan,
   });
 }
 
 /** A hold as the circulation use cases would have stored it; override what the test is about. */
 export function aHold(hold: Partial<Hold> & Pick<Hold, 'id'>): Hold {
-  return Object.assign(new Hold(), {
+  const built = Object.assign(new Hold(), {
     memberId: 'member-1',
     bookId: 'book-1',
     position: 1,
     status: HoldStatus.WAITING,
     placedAt: new Date('2026-03-01T10:00:00.000Z'),
     readyUntil: null,
+    copyId: null,
     pointsSpent: 10,
+    confirmed: true,
     ...hold,
   });
+  const inPlay = built.status === HoldStatus.WAITING || built.status === HoldStatus.READY;
+  built.activeKey = inPlay ? `${built.memberId}:${built.bookId}` : `ended:${built.id}`;
+  return built;
 }

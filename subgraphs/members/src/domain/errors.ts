@@ -1,4 +1,11 @@
-import { AlreadyExists, NotAllowed, NotFound, NotSignedIn } from '@shelfmark/errors';
+import {
+  AlreadyExists,
+  DomainError,
+  NotAllowed,
+  NotFound,
+  NotSignedIn,
+  ServiceUnavailable,
+} from '@shelfmark/errors';
 
 export class EmailTaken extends AlreadyExists {
   constructor() {
@@ -31,5 +38,60 @@ export class MemberNotFound extends NotFound {
 export class CardAlreadyIssued extends AlreadyExists {
   constructor(memberId: string) {
     super(`Member ${JSON.stringify(memberId)} already has a card.`, { memberId });
+  }
+}
+
+/** A BLOCKED member may not spend points on holds (nor borrow: loans checks the status it is told). */
+export class MemberBlocked extends DomainError {
+  readonly code = 'MEMBER_BLOCKED' as const;
+
+  constructor(memberId: string) {
+    super('Your membership is blocked, so you cannot place holds. Please speak to a librarian.', {
+      memberId,
+    });
+  }
+}
+
+export class InsufficientPoints extends DomainError {
+  readonly code = 'INSUFFICIENT_POINTS' as const;
+
+  constructor(needed: number, balance: number) {
+    super(`A hold costs ${pointsText(needed)}; you have ${balance}.`, { needed, balance });
+  }
+}
+
+/** Blocking is staff work; the resolver refuses members already, the aggregate makes sure. */
+export class OnlyStaffBlock extends NotAllowed {
+  constructor() {
+    super('Only library staff may block or unblock members.');
+  }
+}
+
+/** A librarian may not lift (or impose) their own block; another member of staff must. */
+export class CannotBlockThemself extends NotAllowed {
+  constructor() {
+    super('Nobody may block or unblock themself; ask another member of staff.');
+  }
+}
+
+export class OnlyAdminsBlockStaff extends NotAllowed {
+  constructor() {
+    super('Only an administrator may block or unblock library staff.');
+  }
+}
+
+function pointsText(points: number): string {
+  return points === 1 ? '1 point' : `${points} points`;
+}
+
+/**
+ * The caller of a synchronous payment stopped waiting at its deadline (and will refund or
+ * abandon the hold): paying after that would take points for a hold that does not exist.
+ */
+export class PaymentTooLate extends ServiceUnavailable {
+  constructor(deadline: Date) {
+    super(
+      `The payment for this hold arrived after its deadline (${deadline.toISOString()}); nothing was spent. Please try again.`,
+    );
   }
 }

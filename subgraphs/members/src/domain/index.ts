@@ -1,9 +1,25 @@
 export { EmailAddress } from './EmailAddress';
-export { CardAlreadyIssued, EmailTaken, MemberNotFound, PrivateDetails, WrongCredentials } from './errors';
 export {
+  CannotBlockThemself,
+  CardAlreadyIssued,
+  EmailTaken,
+  InsufficientPoints,
+  MemberBlocked,
+  MemberNotFound,
+  OnlyAdminsBlockStaff,
+  OnlyStaffBlock,
+  PaymentTooLate,
+  PrivateDetails,
+  WrongCredentials,
+} from './errors';
+export {
+  HOLD_PLACED_REASON,
+  MAX_POINTS_PER_GRANT,
   Member,
   MEMBER_ROLES,
   MEMBER_STATUSES,
+  ON_TIME_RETURN_REASON,
+  PointsRef,
   WELCOME_POINTS_REASON,
   type MemberRole,
   type MemberStatus,

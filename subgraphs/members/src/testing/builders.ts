@@ -9,6 +9,7 @@ export function aMember() {
   let initialPoints = 30;
   let passwordHash = 'hashed:correct horse';
   let now = new Date('2026-01-02T03:04:05Z');
+  let blockedFor: string | null = null;
   const builder = {
     withId: (value: string) => ((id = value), builder),
     withEmail: (value: string) => ((email = value), builder),
@@ -18,12 +19,17 @@ export function aMember() {
     registeredAt: (value: Date) => ((now = value), builder),
     librarian: () => ((role = 'LIBRARIAN'), builder),
     admin: () => ((role = 'ADMIN'), builder),
-    build: () =>
-      Member.register(
+    /** Blocked by an admin right after registering (so staff can be blocked too). */
+    blocked: (reason = 'Lost three books') => ((blockedFor = reason), builder),
+    build: () => {
+      const member = Member.register(
         id,
         { email: EmailAddress.parse(email), name: MemberName.parse(name), passwordHash, role, initialPoints },
         now,
-      ),
+      );
+      if (blockedFor) member.block(blockedFor, { memberId: 'builder-admin', role: 'ADMIN' }, now);
+      return member;
+    },
   };
   return builder;
 }

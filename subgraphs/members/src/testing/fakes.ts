@@ -1,3 +1,4 @@
+import { ConcurrentChange } from '@shelfmark/errors';
 import type { Session, TokenIssuer } from '../application/Session';
 import {
   EmailTaken,
@@ -10,12 +11,25 @@ import {
 
 /**
  * Members kept as copies, as a database keeps rows: what a use case changed is seen only once it
- * saved it, and the unique e-mail and card number are enforced like the real indexes.
+ * saved it, the unique e-mail and card number are enforced like the real indexes, and `version`
+ * like the optimistic lock (a save over a newer version is refused with ConcurrentChange).
  */
 export class InMemoryMemberRepository implements MemberRepository {
   private readonly rows = new Map<string, Member>();
+  private readonly beforeSaves: (() => Promise<void>)[] = [];
+  private interleaving = false;
   /** How many times a member was written (added or saved). */
   writes = 0;
+  /** How many saves lost the optimistic lock. */
+  conflicts = 0;
+
+  /**
+   * Runs `write` just before the next save: another writer getting in between a use case's read
+   * and its write. The saves `write` itself makes do not run the next ones queued.
+   */
+  beforeNextSave(write: () => Promise<void>): void {
+    this.beforeSaves.push(write);
+  }
 
   add(member: Member): Promise<void> {
     if ([...this.rows.values()].some((row) => row.email === member.email))
@@ -25,17 +39,26 @@ export class InMemoryMemberRepository implements MemberRepository {
     return Promise.resolve();
   }
 
-  save(member: Member): Promise<void> {
+  async save(member: Member): Promise<void> {
+    const interleaved = this.interleaving ? undefined : this.beforeSaves.shift();
+    if (interleaved) {
+      this.interleaving = true;
+      await interleaved().finally(() => (this.interleaving = false));
+    }
     const number = member.card?.number;
     if (
       number &&
       [...this.rows.values()].some((row) => row.id !== member.id && row.card?.number === number)
     ) {
-      return Promise.reject(new Error(`unique violation: card number ${number}`));
+      throw new Error(`unique violation: card number ${number}`);
     }
+    if (this.rows.get(member.id)?.version !== member.version) {
+      this.conflicts += 1;
+      throw new ConcurrentChange();
+    }
+    member.version += 1;
     this.rows.set(member.id, copy(member));
     this.writes += 1;
-    return Promise.resolve();
   }
 
   byId(id: string): Promise<Member | null> {

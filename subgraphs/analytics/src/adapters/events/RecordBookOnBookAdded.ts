@@ -2,12 +2,14 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, ShelfmarkEvent } from '@shelfmark/events';
 import { BookRecorder } from '../../application/record-book/BookRecorder';
 import { MikroOrmBookStatsRepository } from '../persistence/MikroOrmBookStatsRepository';
+import { retryOnConflict } from '../persistence/retryOnConflict';
 
 type BookAdded = 'shelfmark.catalogue.book-added.v1';
 
 /**
- * Starts a book's statistics when the catalogue adds it, with the subjects rankings filter by.
- * Idempotent: keyed by the book's id, and a known book keeps its counts.
+ * Records a book's title and subjects (what rankings filter by) when the catalogue adds it: a new
+ * book's statistics, or the details of one already counted through its borrows. Idempotent:
+ * keyed by the book's id, and a catalogued book keeps its details and its counts.
  */
 export class RecordBookOnBookAdded implements Consumer<BookAdded> {
   /** Its consumer group; the kit prefixes it with the subgraph's name. */
@@ -18,10 +20,9 @@ export class RecordBookOnBookAdded implements Consumer<BookAdded> {
 
   async handle(event: ShelfmarkEvent<BookAdded>): Promise<void> {
     const { bookId, title, subjects } = event.data;
-    await new BookRecorder(new MikroOrmBookStatsRepository(this.orm.em.fork())).record({
-      bookId,
-      title,
-      subjects,
-    });
+    // A borrow of the same book counted meanwhile wins the row: read it again and fill it in.
+    await retryOnConflict(this.orm, (em) =>
+      new BookRecorder(new MikroOrmBookStatsRepository(em)).record({ bookId, title, subjects }),
+    );
   }
 }

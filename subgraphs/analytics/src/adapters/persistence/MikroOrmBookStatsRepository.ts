@@ -1,25 +1,27 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { containing, isUniqueViolation } from '@shelfmark/subgraph-kit';
+import { containing } from '@shelfmark/subgraph-kit';
 import type { BookStats, BookStatsRepository } from '../../domain';
 import { BookStatsSchema } from './book-stats.schema';
 
 export class MikroOrmBookStatsRepository implements BookStatsRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async addIfAbsent(stats: BookStats): Promise<boolean> {
-    if ((await this.em.count(BookStatsSchema, { bookId: stats.bookId })) > 0) return false;
-    try {
-      await this.em.persist(stats).flush();
-      return true;
-    } catch (error) {
-      // A concurrent delivery of the same event recorded it first: same outcome.
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+  byId(bookId: string): Promise<BookStats | null> {
+    return this.em.findOne(BookStatsSchema, { bookId });
   }
 
   byIds(bookIds: readonly string[]): Promise<BookStats[]> {
     return this.em.find(BookStatsSchema, { bookId: { $in: [...bookIds] } });
+  }
+
+  /** Throws UniqueConstraintViolationException when a concurrent writer added the book first. */
+  async add(stats: BookStats): Promise<void> {
+    await this.em.persist(stats).flush();
+  }
+
+  /** Throws OptimisticLockError when a concurrent writer changed the book since it was read. */
+  async save(stats: BookStats): Promise<void> {
+    await this.em.persist(stats).flush();
   }
 
   mostBorrowed(subject: string | null, limit: number): Promise<BookStats[]> {

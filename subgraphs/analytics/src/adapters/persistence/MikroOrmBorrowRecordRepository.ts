@@ -1,11 +1,26 @@
-import { isMongo } from '@shelfmark/subgraph-kit';
+import { isMongo, isUniqueViolation } from '@shelfmark/subgraph-kit';
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import type { BorrowRecordRepository } from '../../domain';
+import type { BorrowRecord, BorrowRecordRepository } from '../../domain';
 import { BorrowRecordSchema } from './borrow-record.schema';
 
 export class MikroOrmBorrowRecordRepository implements BorrowRecordRepository {
   constructor(private readonly em: EntityManager) {}
+
+  async has(loanId: string): Promise<boolean> {
+    return (await this.em.count(BorrowRecordSchema, { loanId })) > 0;
+  }
+
+  async addIfAbsent(record: BorrowRecord): Promise<boolean> {
+    try {
+      await this.em.persist(record).flush();
+      return true;
+    } catch (error) {
+      // A concurrent delivery of the same borrow recorded it first: same outcome.
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
 
   async countsByBook(since: Date, until: Date): Promise<Map<string, number>> {
     const inWindow = { borrowedAt: { $gte: since, $lte: until } };

@@ -11,7 +11,7 @@ export const BookStatsSchema = new EntitySchema<BookStats, AggregateRoot>({
   indexes: [{ properties: ['borrowCount', 'bookId'] }],
   properties: {
     bookId: { type: 'string', primary: true },
-    title: { type: 'string', length: 500 },
+    title: { type: 'string', length: 500, nullable: true },
     subjects: { type: 'json' },
     subjectsKey: { type: 'text' },
     borrowCount: { type: 'integer', default: 0 },

@@ -6,7 +6,7 @@ export const BorrowRecordSchema = new EntitySchema<BorrowRecord>({
   tableName: 'borrow_record',
   indexes: [{ properties: ['borrowedAt', 'bookId'] }],
   properties: {
-    id: { type: 'string', primary: true },
+    loanId: { type: 'string', primary: true },
     bookId: { type: 'string' },
     borrowedAt: { type: 'datetime' },
   },

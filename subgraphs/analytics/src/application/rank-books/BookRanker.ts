@@ -21,7 +21,8 @@ export class BookRanker {
   constructor(
     private readonly stats: BookStatsRepository,
     private readonly records: BorrowRecordRepository,
-    private readonly clock: () => Date = () => new Date(),
+    /** What "now" is for the windows: the subgraph's clock, so tests and jobs agree on the time. */
+    private readonly clock: () => Date,
   ) {}
 
   async rank({ window, subject, first }: RankingQuery): Promise<RankingEntry[]> {

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@shelfmark/subgraph-kit';
 import DataLoader from 'dataloader';
 import type { CopyAdder } from '../../application/add-copies/CopyAdder';
+import type { CopyReserver } from '../../application/reserve-copies/CopyReserver';
 import {
   availabilityOf,
   NO_COPIES,
@@ -12,6 +13,7 @@ import {
 
 export interface InventoryContext extends SubgraphContext {
   readonly addCopies: CopyAdder;
+  readonly reserveCopies: CopyReserver;
   readonly copies: CopyRepository;
   /** Batches entity references to copies into one query per request. */
   readonly copyById: DataLoader<string, Copy | null>;

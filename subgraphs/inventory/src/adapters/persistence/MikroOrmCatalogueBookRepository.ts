@@ -10,6 +10,10 @@ export class MikroOrmCatalogueBookRepository implements CatalogueBookRepository 
     return (await this.em.count(CatalogueBookSchema, { bookId })) > 0;
   }
 
+  byIds(bookIds: readonly string[]): Promise<CatalogueBook[]> {
+    return this.em.find(CatalogueBookSchema, { bookId: { $in: [...bookIds] } });
+  }
+
   async addIfAbsent(book: CatalogueBook): Promise<boolean> {
     if (await this.exists(book.bookId)) return false;
     try {

@@ -1,11 +1,13 @@
-import { raw, type EntityManager } from '@mikro-orm/core';
+import { OptimisticLockError, raw, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { isMongo, isUniqueViolation } from '@shelfmark/subgraph-kit';
 import {
   BarcodeTaken,
+  CopyChangedMeanwhile,
+  CopyStatus,
   type Copy,
   type CopyRepository,
-  type CopyStatus,
+  type FreshCopies,
   type StatusCount,
 } from '../../domain';
 import { CopySchema } from './copy.schema';
@@ -51,6 +53,20 @@ export class MikroOrmCopyRepository implements CopyRepository {
     for (const copy of copies) em.merge(copy);
   }
 
+  async save(copy: Copy): Promise<void> {
+    try {
+      // One changed copy, one write: `version` is in its filter, so a concurrent writer cannot be overwritten.
+      await this.em.persist(copy).flush();
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw new CopyChangedMeanwhile();
+      throw error;
+    }
+  }
+
+  byId(id: string): Promise<Copy | null> {
+    return this.em.findOne(CopySchema, { id });
+  }
+
   byIds(ids: readonly string[]): Promise<Copy[]> {
     return this.em.find(CopySchema, { id: { $in: [...ids] } });
   }
@@ -61,6 +77,25 @@ export class MikroOrmCopyRepository implements CopyRepository {
 
   byBookIds(bookIds: readonly string[]): Promise<Copy[]> {
     return this.em.find(CopySchema, { bookId: { $in: [...bookIds] } }, { orderBy: { barcode: 'asc' } });
+  }
+
+  byBorrow(borrowId: string): Promise<Copy[]> {
+    return this.em.find(CopySchema, { $or: [{ reservedFor: borrowId }, { loanBorrowId: borrowId }] });
+  }
+
+  reservableFor(bookId: string, memberId: string, limit: number): Promise<Copy[]> {
+    return this.em.find(
+      CopySchema,
+      {
+        bookId,
+        reservedFor: null,
+        $or: [
+          { status: CopyStatus.AVAILABLE, heldForHoldId: null },
+          { status: CopyStatus.ON_HOLD_SHELF, heldForMemberId: memberId },
+        ],
+      },
+      { limit, orderBy: { barcode: 'asc' } },
+    );
   }
 
   async statusCounts(bookIds: readonly string[]): Promise<StatusCount[]> {
@@ -87,4 +122,9 @@ export class MikroOrmCopyRepository implements CopyRepository {
 
 function isSql(em: EntityManager): em is SqlEntityManager {
   return 'createQueryBuilder' in em && typeof em.createQueryBuilder === 'function';
+}
+
+/** A repository on a fresh fork at every call: one unit of work per attempt. */
+export function freshCopies(orm: MikroORM): FreshCopies {
+  return () => new MikroOrmCopyRepository(orm.em.fork());
 }

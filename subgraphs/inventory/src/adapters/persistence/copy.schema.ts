@@ -9,8 +9,11 @@ export const CopySchema = new EntitySchema<Copy, AggregateRoot>({
   indexes: [
     // A book's copies, in barcode order.
     { properties: ['bookId', 'barcode'] },
-    // A book's availability: counts per status.
+    // A book's availability (counts per status), and the copies a borrow can reserve.
     { properties: ['bookId', 'status'] },
+    // What a borrow request reserved (releases, repeated reservations) or was lent.
+    { properties: ['reservedFor'] },
+    { properties: ['loanBorrowId'] },
   ],
   properties: {
     id: { type: 'string', primary: true },
@@ -19,5 +22,14 @@ export const CopySchema = new EntitySchema<Copy, AggregateRoot>({
     location: { type: 'string', length: MAX_LOCATION_LENGTH, nullable: true },
     status: { enum: true, items: () => [...COPY_STATUSES], type: 'string' },
     addedAt: { type: 'datetime' },
+    loanId: { type: 'string', nullable: true },
+    loanBorrowId: { type: 'string', nullable: true },
+    loanHoldId: { type: 'string', nullable: true },
+    heldForHoldId: { type: 'string', nullable: true },
+    heldForMemberId: { type: 'string', nullable: true },
+    reservedFor: { type: 'string', nullable: true },
+    reservedBy: { type: 'string', nullable: true },
+    reservedFromStatus: { enum: true, items: () => [...COPY_STATUSES], type: 'string', nullable: true },
+    reservedHoldId: { type: 'string', nullable: true },
   },
 });

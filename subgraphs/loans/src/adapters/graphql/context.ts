@@ -1,16 +1,38 @@
 import type { SubgraphContext } from '@shelfmark/subgraph-kit';
 import DataLoader from 'dataloader';
+import type { BookBorrower } from '../../application/borrow-books/BookBorrower';
+import type { HoldCanceller } from '../../application/cancel-hold/HoldCanceller';
+import type { Caller } from '../../application/CirculationStores';
+import type { HoldPlacer } from '../../application/place-hold/HoldPlacer';
 import type { CirculationReader } from '../../application/read-circulation/CirculationReader';
+import type { LoanRenewer } from '../../application/renew-loan/LoanRenewer';
+import type { LoanReturner } from '../../application/return-loan/LoanReturner';
 import type { Hold, HoldStatus, Loan, LoanStatus } from '../../domain';
 
+/** The circulation use cases: built once per subgraph, each opening its own units of work. */
+export interface CirculationUseCases {
+  readonly borrowBooks: BookBorrower;
+  readonly returnLoan: LoanReturner;
+  readonly renewLoan: LoanRenewer;
+  readonly placeHold: HoldPlacer;
+  readonly cancelHold: HoldCanceller;
+}
+
 export interface LoansContext extends SubgraphContext {
-  /** `Member.loans` / `Member.holds`, authorised, batched across members. */
+  readonly use: CirculationUseCases;
+  /** The signed-in caller with the credentials to forward, or null. */
+  readonly caller: Caller | null;
+  /** `Member.loans` / `Member.holds` / `Member.loanHistory`, authorised, batched across members. */
   readonly circulation: CirculationReader;
-  /** `Book.holdQueue`: one query for every book of the request. */
+  /** `Book.holdQueue` and `Hold.position`: one query for every book of the request. */
   readonly holdQueue: DataLoader<string, Hold[]>;
   /** Entity references to loans and holds: one query per type per request. */
   readonly loanById: DataLoader<string, Loan | null>;
   readonly holdById: DataLoader<string, Hold | null>;
+}
+
+export function callerOf(base: SubgraphContext): Caller | null {
+  return base.identity ? { ...base.identity, authorization: base.authorization } : null;
 }
 
 export function byIdLoader<T extends { id: string }>(

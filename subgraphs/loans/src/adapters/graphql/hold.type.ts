@@ -33,9 +33,6 @@ export class HoldType {
   @Field(() => MemberReference)
   member!: MemberReference;
 
-  @Field(() => Int, { nullable: true, description: "Place in the book's queue while WAITING (1 is next)." })
-  position!: number | null;
-
   @Field()
   placedAt!: Date;
 

@@ -1,3 +1,4 @@
+import { PageInfo } from '@shelfmark/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LoanStatus } from '../../domain';
 import { BookReference } from './book.type';
@@ -44,4 +45,25 @@ export class LoanType {
 
   @Field(() => Int, { description: 'How many times the due date was pushed back.' })
   renewals!: number;
+}
+
+@ObjectType('LoanEdge')
+export class LoanEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => LoanType)
+  node!: LoanType;
+}
+
+@ObjectType('LoanConnection', { description: "A page of a member's loan history, newest first." })
+export class LoanConnection {
+  @Field(() => [LoanEdge])
+  edges!: LoanEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many loans the member has had, over all pages.' })
+  totalCount!: number;
 }

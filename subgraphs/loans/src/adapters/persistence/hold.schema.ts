@@ -10,6 +10,8 @@ export const HoldSchema = new EntitySchema<Hold, AggregateRoot>({
     { properties: ['memberId', 'status'] },
     // The queue of a book: its WAITING holds in placedAt order.
     { properties: ['bookId', 'status', 'placedAt'] },
+    // The expiry job: READY holds by the end of their pickup window.
+    { properties: ['status', 'readyUntil'] },
   ],
   properties: {
     id: { type: 'string', primary: true },
@@ -19,6 +21,9 @@ export const HoldSchema = new EntitySchema<Hold, AggregateRoot>({
     status: { enum: true, items: [...HOLD_STATUSES] },
     placedAt: { type: 'datetime' },
     readyUntil: { type: 'datetime', nullable: true },
+    copyId: { type: 'string', nullable: true },
     pointsSpent: { type: 'integer' },
+    confirmed: { type: 'boolean', default: true },
+    activeKey: { type: 'string', unique: true },
   },
 });

@@ -8,18 +8,24 @@ export const LoanSchema = new EntitySchema<Loan, AggregateRoot>({
   extends: AggregateRootSchema,
   indexes: [
     { properties: ['memberId', 'status'] },
+    { properties: ['memberId', 'borrowedAt'] },
     { properties: ['copyId', 'status'] },
     { properties: ['bookId', 'status'] },
+    // The overdue and due-soon jobs: ACTIVE loans by due date.
+    { properties: ['status', 'dueAt'] },
   ],
   properties: {
     id: { type: 'string', primary: true },
     memberId: { type: 'string' },
     copyId: { type: 'string' },
     bookId: { type: 'string' },
+    borrowId: { type: 'string', nullable: true },
+    holdId: { type: 'string', nullable: true },
     borrowedAt: { type: 'datetime' },
     dueAt: { type: 'datetime' },
     returnedAt: { type: 'datetime', nullable: true },
     renewals: { type: 'integer' },
     status: { enum: true, items: [...LOAN_STATUSES] },
+    remindedForDueAt: { type: 'datetime', nullable: true },
   },
 });

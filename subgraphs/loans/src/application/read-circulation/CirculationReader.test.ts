@@ -15,6 +15,13 @@ describe('CirculationReader', () => {
       asked.push(['holds', memberId, status]);
       return Promise.resolve([hold]);
     },
+    {
+      history: (memberId, first, after) => {
+        asked.push(['history', memberId, first, after]);
+        return Promise.resolve({ loans: [loan], hasNextPage: false });
+      },
+      count: () => Promise.resolve(1),
+    },
   );
   beforeEach(() => (asked.length = 0));
 

@@ -1,7 +1,10 @@
 import type { Identity, SubgraphContext } from '@shelfmark/subgraph-kit';
 import DataLoader from 'dataloader';
+import type { MemberBlocker } from '../../application/block-member/MemberBlocker';
+import type { PointsGranter } from '../../application/grant-points/PointsGranter';
 import type { MemberAuthenticator } from '../../application/login/MemberAuthenticator';
 import type { MemberRegistrar } from '../../application/register/MemberRegistrar';
+import type { HoldPointsSpender } from '../../application/spend-points/HoldPointsSpender';
 import type { Member } from '../../domain';
 
 /**
@@ -23,6 +26,10 @@ export class RequestViewer {
 export interface MembersContext extends SubgraphContext {
   readonly registerMember: MemberRegistrar;
   readonly authenticator: MemberAuthenticator;
+  readonly grantPoints: PointsGranter;
+  readonly blocker: MemberBlocker;
+  /** Internal: loans pays for a hold with the signed-in member's points. */
+  readonly spendHoldPoints: HoldPointsSpender;
   readonly viewer: RequestViewer;
   /** Batches `me` and entity references into one query per request. */
   readonly memberById: DataLoader<string, Member | null>;

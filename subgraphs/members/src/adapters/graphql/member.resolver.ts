@@ -1,6 +1,19 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { NotSignedIn } from '@shelfmark/errors';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Session } from '../../application/Session';
-import { PrivateDetails, type Member } from '../../domain';
+import { PrivateDetails, type Member, type Viewer } from '../../domain';
 import type { MembersContext } from './context';
 import { RegisterMemberInput } from './member.input';
 import { AuthPayload, MemberType, PointsEntryType } from './member.type';
@@ -29,6 +42,59 @@ export class MemberResolver {
     return signedIn(ctx, await ctx.authenticator.login(email, password));
   }
 
+  @Authorized('LIBRARIAN')
+  @Mutation(() => MemberType, {
+    description: 'Librarians: give a member 1 to 10,000 points, with the reason on their ledger.',
+  })
+  grantPoints(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('points', () => Int) points: number,
+    @Arg('reason', () => String, { description: '1 to 500 characters.' }) reason: string,
+    @Ctx() ctx: MembersContext,
+  ): Promise<Member> {
+    return ctx.grantPoints.grant({ memberId, points, reason });
+  }
+
+  @Authorized('LIBRARIAN')
+  @Mutation(() => MemberType, {
+    description:
+      'Librarians: block a member (no borrowing, no holds). Blocking staff takes an admin; nobody blocks themself. Blocking a blocked member changes nothing.',
+  })
+  blockMember(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('reason', () => String, { description: '1 to 500 characters; shown to the member.' }) reason: string,
+    @Ctx() ctx: MembersContext,
+  ): Promise<Member> {
+    return ctx.blocker.block(memberId, reason, staff(ctx));
+  }
+
+  @Authorized('LIBRARIAN')
+  @Mutation(() => MemberType, {
+    description: 'Librarians: lift a block. Unblocking an active member changes nothing.',
+  })
+  unblockMember(@Arg('memberId', () => ID) memberId: string, @Ctx() ctx: MembersContext): Promise<Member> {
+    return ctx.blocker.unblock(memberId, staff(ctx));
+  }
+
+  /**
+   * Loans' synchronous call while placing a hold, with the member's own token: not part of the
+   * public API (@inaccessible: the router neither shows nor routes it).
+   */
+  @Directive('@inaccessible')
+  @Mutation(() => Int, {
+    description:
+      "Internal (loans): pay for a hold from the signed-in member's points; returns the new balance. Idempotent per holdId. Refused with SERVICE_UNAVAILABLE, changing nothing, once `deadline` has passed.",
+  })
+  spendPointsForHold(
+    @Arg('holdId', () => ID) holdId: string,
+    @Arg('points', () => Int) points: number,
+    @Arg('deadline', () => Date) deadline: Date,
+    @Ctx() ctx: MembersContext,
+  ): Promise<number> {
+    if (!ctx.identity) throw new NotSignedIn();
+    return ctx.spendHoldPoints.spend({ memberId: ctx.identity.memberId, holdId, points, deadline });
+  }
+
   @FieldResolver(() => String, {
     description: 'Private: only the member themself and library staff may read it.',
   })
@@ -42,11 +108,31 @@ export class MemberResolver {
   })
   pointsLedger(@Root() member: Member, @Ctx() ctx: MembersContext): PointsEntryType[] {
     if (!member.showsPrivateDetailsTo(ctx.viewer.identity)) throw new PrivateDetails('pointsLedger');
-    return member.pointsLedger.map((entry) => ({ ...entry, at: new Date(entry.at) }));
+    return member.pointsLedger.map(({ at, delta, reason, balance }) => ({
+      at: new Date(at),
+      delta,
+      reason,
+      balance,
+    }));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Why the member is BLOCKED; null while ACTIVE. Private, like email.',
+  })
+  blockedReason(@Root() member: Member, @Ctx() ctx: MembersContext): string | null {
+    if (!member.showsPrivateDetailsTo(ctx.viewer.identity)) throw new PrivateDetails('blockedReason');
+    return member.blockedReason;
   }
 }
 
 function signedIn(ctx: MembersContext, session: Session): Session {
   ctx.viewer.signedInAs({ memberId: session.member.id, role: session.member.role });
   return session;
+}
+
+/** The caller of a staff-only mutation; @Authorized has already refused anyone else. */
+function staff(ctx: MembersContext): Viewer {
+  if (!ctx.identity) throw new NotSignedIn();
+  return ctx.identity;
 }

@@ -16,7 +16,10 @@ registerEnumType(MemberRoleEnum, {
 export const MemberStatusEnum = { ACTIVE: 'ACTIVE', BLOCKED: 'BLOCKED' } as const satisfies {
   [Status in MemberStatus]: Status;
 };
-registerEnumType(MemberStatusEnum, { name: 'MemberStatus', description: 'A BLOCKED member cannot borrow.' });
+registerEnumType(MemberStatusEnum, {
+  name: 'MemberStatus',
+  description: 'A BLOCKED member cannot borrow or place holds.',
+});
 
 @ObjectType('MemberCard', { description: "A member's library card." })
 export class MemberCardType {
@@ -45,7 +48,10 @@ export class PointsEntryType {
   balance!: number;
 }
 
-/** `email` and `pointsLedger` are private; MemberResolver adds them with their access check. */
+/**
+ * `email`, `pointsLedger` and `blockedReason` are private; MemberResolver adds them with their
+ * access check.
+ */
 @ObjectType('Member', {
   description: 'Someone who borrows from the library, or staff who run it. Loans adds loans and holds.',
 })

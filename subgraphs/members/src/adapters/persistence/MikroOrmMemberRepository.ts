@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
+import { ConcurrentChange } from '@shelfmark/errors';
 import { isUniqueViolation } from '@shelfmark/subgraph-kit';
 import { EmailAddress, EmailTaken, type Member, type MemberRepository } from '../../domain';
 import { MemberSchema } from './member.schema';
@@ -17,7 +18,13 @@ export class MikroOrmMemberRepository implements MemberRepository {
   }
 
   async save(member: Member): Promise<void> {
-    await this.em.persist(member).flush();
+    try {
+      await this.em.persist(member).flush();
+    } catch (error) {
+      // The write carried the version it read; another writer moved it on, so nothing was written.
+      if (error instanceof OptimisticLockError) throw new ConcurrentChange();
+      throw error;
+    }
   }
 
   byId(id: string): Promise<Member | null> {

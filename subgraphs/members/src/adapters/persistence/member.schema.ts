@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, type EventArgs } from '@mikro-orm/core';
 import type { AggregateRoot } from '@shelfmark/events';
 import { AggregateRootSchema } from '@shelfmark/subgraph-kit';
 import { Member, MEMBER_ROLES, MEMBER_STATUSES, MemberCard } from '../../domain';
@@ -25,9 +25,24 @@ export const MemberSchema = new EntitySchema<Member, AggregateRoot>({
     passwordHash: { type: 'text', hidden: true },
     role: { enum: true, items: [...MEMBER_ROLES] },
     status: { enum: true, items: [...MEMBER_STATUSES] },
+    blockedReason: { type: 'text', nullable: true },
+    blockedAt: { type: 'datetime', nullable: true },
     card: { kind: 'embedded', entity: () => MemberCard, nullable: true, prefix: 'card_' },
     points: { type: 'integer' },
     pointsLedger: { type: 'json' },
     registeredAt: { type: 'datetime' },
   },
+  hooks: { onLoad: [readOlderRows] },
 });
+
+/**
+ * Members written before blocking and ledger refs existed lack those fields (a MongoDB document
+ * simply has no such key): they read as null, which is what they mean.
+ */
+function readOlderRows({ entity: member }: EventArgs<Member>): void {
+  member.blockedReason ??= null;
+  member.blockedAt ??= null;
+  if (member.pointsLedger.some((entry) => entry.ref === undefined)) {
+    member.pointsLedger = member.pointsLedger.map((entry) => ({ ...entry, ref: entry.ref ?? null }));
+  }
+}

@@ -1,0 +1,34 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { Consumer, ShelfmarkEvent } from '@shelfmark/events';
+import { BorrowCounter } from '../../application/count-borrow/BorrowCounter';
+import { MikroOrmBookStatsRepository } from '../persistence/MikroOrmBookStatsRepository';
+import { MikroOrmBorrowRecordRepository } from '../persistence/MikroOrmBorrowRecordRepository';
+import { retryOnConflict } from '../persistence/retryOnConflict';
+
+type LoanBorrowed = 'shelfmark.loans.loan-borrowed.v1';
+
+/**
+ * Counts each borrow for the rankings and `Book.borrowCount`, exactly once: the book's inbox
+ * remembers the event, the borrow record is keyed by the loan. Borrows of one book race on its
+ * statistics (replicas, or Kafka redelivering while a handler still runs); the loser reads again
+ * in a fresh unit of work, a few times, then leaves it to the bus's retry.
+ */
+export class CountBorrowOnLoanBorrowed implements Consumer<LoanBorrowed> {
+  /** Its consumer group; the kit prefixes it with the subgraph's name. */
+  readonly name = 'CountBorrowOnLoanBorrowed';
+  readonly types = ['shelfmark.loans.loan-borrowed.v1'] as const;
+
+  constructor(private readonly orm: MikroORM) {}
+
+  async handle(event: ShelfmarkEvent<LoanBorrowed>): Promise<void> {
+    const { loanId, bookId, borrowedAt } = event.data;
+    await retryOnConflict(this.orm, (em) =>
+      new BorrowCounter(new MikroOrmBookStatsRepository(em), new MikroOrmBorrowRecordRepository(em)).count({
+        eventId: event.id,
+        loanId,
+        bookId,
+        borrowedAt: new Date(borrowedAt),
+      }),
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * A copy set aside for a borrow request: loans' answer from `reserveCopies`. Internal, like the
+ * mutation: the router's API never shows it.
+ */
+@ObjectType('CopyReservation', { description: 'A copy set aside for a borrow request (internal).' })
+@Directive('@inaccessible')
+export class CopyReservationType {
+  @Field(() => ID)
+  bookId!: string;
+
+  @Field(() => ID)
+  copyId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The hold the copy was waiting on the hold shelf for (the borrower’s own), else null.',
+  })
+  holdId!: string | null;
+}

@@ -1,0 +1,168 @@
+import { InvalidInput, ServiceUnavailable } from '@shelfmark/errors';
+import {
+  CopyChangedMeanwhile,
+  CopyStatus,
+  NoCopyAvailable,
+  UnknownBook,
+  type CatalogueBookRepository,
+  type Copy,
+  type FreshCopies,
+} from '../../domain';
+import type { CopyChanger } from '../change-copy/CopyChanger';
+
+export interface ReserveCopies {
+  /** The borrow request (loans' saga): reserving for it again returns what it already has. */
+  readonly borrowId: string;
+  /** The signed-in member borrowing. */
+  readonly memberId: string;
+  readonly bookIds: readonly string[];
+  /** When the caller stops waiting: a reservation finished later is given back, not kept. */
+  readonly deadline: Date;
+}
+
+/** One copy set aside for a borrow. */
+export interface CopyReservation {
+  readonly bookId: string;
+  readonly copyId: string;
+  /** The hold the copy was waiting on the hold shelf for (the member's own), else null. */
+  readonly holdId: string | null;
+}
+
+export interface CopyReserverOptions {
+  readonly clock?: () => Date;
+  /** Orders the free copies a borrow tries; random by default, so that concurrent borrows spread out. */
+  readonly shuffle?: <T>(items: T[]) => T[];
+}
+
+/** How many copies of a book one round of reservation attempts looks at. */
+export const CANDIDATES_PER_ROUND = 20;
+/** How many times the candidates of a book are loaded again after every attempt lost its race. */
+export const MAX_ROUNDS = 3;
+
+/**
+ * The synchronous step of loans' borrow saga: sets one copy of each book aside for the borrow,
+ * all or none. The last copy can never be lent twice: each reservation is one write of one copy,
+ * checked by its optimistic `version`, so of concurrent borrows racing for a copy exactly one
+ * wins; the others move on to the next free copy, and find none when there is none. No
+ * multi-document transaction is needed (SQLite and MongoDB alike): a borrow that cannot be served
+ * whole releases, copy by copy, what it did reserve.
+ */
+export class CopyReserver {
+  private readonly clock: () => Date;
+  private readonly shuffle: <T>(items: T[]) => T[];
+
+  constructor(
+    private readonly copies: FreshCopies,
+    private readonly books: CatalogueBookRepository,
+    private readonly changer: CopyChanger,
+    options: CopyReserverOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.shuffle = options.shuffle ?? randomOrder;
+  }
+
+  async reserve({ borrowId, memberId, bookIds, deadline }: ReserveCopies): Promise<CopyReservation[]> {
+    if (borrowId.trim() === '') throw new InvalidInput('borrowId', 'The borrow request needs an id.');
+    checkBookIds(bookIds);
+    const titles = await this.titlesOf(bookIds);
+    this.checkDeadline(deadline);
+
+    const earlier = new Map((await this.copies().byBorrow(borrowId)).map((copy) => [copy.bookId, copy]));
+    const reserved: Copy[] = [];
+    try {
+      const reservations: CopyReservation[] = [];
+      for (const bookId of bookIds) {
+        let copy: Copy | null | undefined = earlier.get(bookId);
+        if (!copy) {
+          copy = await this.reserveOne(bookId, borrowId, memberId);
+          if (!copy) throw new NoCopyAvailable(bookId, titles.get(bookId) ?? bookId);
+          reserved.push(copy);
+        }
+        reservations.push({ bookId, copyId: copy.id, holdId: copy.reservationHoldId() });
+      }
+      this.checkDeadline(deadline);
+      return reservations;
+    } catch (error) {
+      // All or none. Only what this call reserved: an earlier call's copies may already be lent
+      // on its answer. A release that fails leaves the copy to loans' borrow-cancelled.
+      await this.releaseAll(reserved, borrowId);
+      throw error;
+    }
+  }
+
+  /** The titles of the books, for messages; refuses any book inventory has not heard of. */
+  private async titlesOf(bookIds: readonly string[]): Promise<Map<string, string>> {
+    const titles = new Map((await this.books.byIds(bookIds)).map((book) => [book.bookId, book.title]));
+    const unknown = bookIds.find((id) => !titles.has(id));
+    if (unknown !== undefined) throw new UnknownBook(unknown);
+    return titles;
+  }
+
+  /** The caller has given up waiting: nothing may stay reserved for an answer no one reads. */
+  private checkDeadline(deadline: Date): void {
+    if (this.clock().getTime() > deadline.getTime()) {
+      throw new ServiceUnavailable(
+        'Reserving the copies took longer than the borrow could wait; nothing was reserved. Please try again.',
+      );
+    }
+  }
+
+  /**
+   * One copy of the book for this borrow, or null when none is free. A copy waiting on the hold
+   * shelf for this member comes first. Each attempt is one copy, freshly loaded in a unit of work
+   * of its own: losing a race leaves nothing behind, and the next candidate is tried.
+   */
+  private async reserveOne(bookId: string, borrowId: string, memberId: string): Promise<Copy | null> {
+    for (let round = 1; round <= MAX_ROUNDS; round += 1) {
+      const candidates = await this.copies().reservableFor(bookId, memberId, CANDIDATES_PER_ROUND);
+      if (candidates.length === 0) return null;
+      for (const { id } of this.inOrderOfPreference(candidates)) {
+        const copies = this.copies();
+        const copy = await copies.byId(id);
+        if (!copy?.reserve(borrowId, memberId, this.clock())) continue;
+        try {
+          await copies.save(copy);
+          return copy;
+        } catch (error) {
+          if (!(error instanceof CopyChangedMeanwhile)) throw error;
+        }
+      }
+    }
+    return null;
+  }
+
+  private inOrderOfPreference(candidates: Copy[]): Copy[] {
+    const held = candidates.filter((copy) => copy.status === CopyStatus.ON_HOLD_SHELF);
+    const free = candidates.filter((copy) => copy.status !== CopyStatus.ON_HOLD_SHELF);
+    return [...held, ...this.shuffle(free)];
+  }
+
+  private async releaseAll(copies: readonly Copy[], borrowId: string): Promise<void> {
+    for (const { id } of copies) {
+      try {
+        await this.changer.change(id, (copy) => copy.release(borrowId, this.clock()));
+      } catch {
+        // Left reserved; loans' borrow-cancelled for this borrow releases it (see above).
+      }
+    }
+  }
+}
+
+function checkBookIds(bookIds: readonly string[]): void {
+  if (bookIds.length === 0) throw new InvalidInput('bookIds', 'Name at least one book to borrow.');
+  const seen = new Set<string>();
+  for (const id of bookIds) {
+    if (seen.has(id)) throw new InvalidInput('bookIds', `The book "${id}" is named more than once.`);
+    seen.add(id);
+  }
+}
+
+/** Fisher–Yates, on a copy. */
+function randomOrder<T>(items: T[]): T[] {
+  const shuffled = [...items];
+  for (let i = shuffled.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
+  return shuffled;
+}

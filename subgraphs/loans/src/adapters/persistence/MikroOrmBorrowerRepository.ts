@@ -1,0 +1,15 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Borrower, BorrowerRepository } from '../../domain';
+import { BorrowerSchema } from './borrower.schema';
+
+export class MikroOrmBorrowerRepository implements BorrowerRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  byId(memberId: string): Promise<Borrower | null> {
+    return this.em.findOne(BorrowerSchema, { memberId });
+  }
+
+  async save(borrower: Borrower): Promise<void> {
+    await this.em.persist(borrower).flush();
+  }
+}

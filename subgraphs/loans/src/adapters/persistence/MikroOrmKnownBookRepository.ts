@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { isUniqueViolation } from '@shelfmark/subgraph-kit';
+import type { KnownBook, KnownBookRepository } from '../../domain';
+import { KnownBookSchema } from './known-book.schema';
+
+export class MikroOrmKnownBookRepository implements KnownBookRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  byId(bookId: string): Promise<KnownBook | null> {
+    return this.em.findOne(KnownBookSchema, { bookId });
+  }
+
+  async add(book: KnownBook): Promise<boolean> {
+    if (await this.byId(book.bookId)) return false;
+    try {
+      await this.em.persist(book).flush();
+      return true;
+    } catch (error) {
+      // A redelivery racing the first delivery: the book is known either way.
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+}

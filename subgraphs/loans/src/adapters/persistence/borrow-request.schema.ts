@@ -1,0 +1,20 @@
+import { EntitySchema } from '@mikro-orm/core';
+import type { AggregateRoot } from '@shelfmark/events';
+import { AggregateRootSchema } from '@shelfmark/subgraph-kit';
+import { BORROW_STATUSES, BorrowRequest } from '../../domain';
+
+export const BorrowRequestSchema = new EntitySchema<BorrowRequest, AggregateRoot>({
+  class: BorrowRequest,
+  extends: AggregateRootSchema,
+  // Recovery: unfinished requests by age.
+  indexes: [{ properties: ['status', 'startedAt'] }],
+  properties: {
+    id: { type: 'string', primary: true },
+    memberId: { type: 'string' },
+    bookIds: { type: 'json' },
+    status: { enum: true, items: [...BORROW_STATUSES] },
+    copies: { type: 'json' },
+    startedAt: { type: 'datetime' },
+    failure: { type: 'string', nullable: true },
+  },
+});

@@ -1,0 +1,41 @@
+import type {
+  BorrowerRepository,
+  BorrowRequestRepository,
+  HoldRepository,
+  KnownBookRepository,
+  LoanRepository,
+} from '../domain';
+
+/** Every loans repository over one unit of work. Use cases open a fresh one per attempt. */
+export interface CirculationStores {
+  readonly loans: LoanRepository;
+  readonly holds: HoldRepository;
+  readonly borrowers: BorrowerRepository;
+  readonly borrows: BorrowRequestRepository;
+  readonly books: KnownBookRepository;
+}
+
+export type OpenStores = () => CirculationStores;
+
+/** Who asks, with the credentials to forward when loans calls another context on their behalf. */
+export interface Caller {
+  readonly memberId: string;
+  readonly role: 'MEMBER' | 'LIBRARIAN' | 'ADMIN';
+  /** The caller's `Authorization` header. */
+  readonly authorization: string | null;
+}
+
+/** Staff may act on any member's loans and holds; members only on their own. */
+export function mayActFor(caller: Caller, memberId: string): boolean {
+  return caller.memberId === memberId || caller.role === 'LIBRARIAN' || caller.role === 'ADMIN';
+}
+
+/** The first hold in a book's queue, other than `except`, as the next home of a copy. */
+export async function nextInQueue(
+  stores: CirculationStores,
+  bookId: string,
+  except?: string,
+): Promise<{ holdId: string; memberId: string } | null> {
+  const next = (await stores.holds.waitingFor([bookId])).find((hold) => hold.id !== except);
+  return next ? { holdId: next.id, memberId: next.memberId } : null;
+}

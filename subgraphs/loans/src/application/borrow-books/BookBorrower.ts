@@ -1,0 +1,234 @@
+import { DomainError, InvalidInput, NotSignedIn, ServiceUnavailable } from '@shelfmark/errors';
+import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
+import { randomUUID } from 'node:crypto';
+import {
+  Borrower,
+  BorrowRequest,
+  BorrowStatus,
+  Loan,
+  LoanLimitReached,
+  MemberBlocked,
+  type CirculationRules,
+  type ReservedCopy,
+} from '../../domain';
+import type { Caller, OpenStores } from '../CirculationStores';
+import type { CopyReservations } from '../ports';
+
+/** The points where a borrowBooks saga has durably written its progress (and the one gap between). */
+export const BORROW_STEPS = [
+  'started',
+  'claimed',
+  /** Inventory answered with the copies, but loans has not written that down yet. */
+  'inventory-answered',
+  'reserved',
+  'loans-created',
+  'settled',
+  'confirmed',
+] as const;
+export type BorrowStep = (typeof BORROW_STEPS)[number];
+
+/** Called after each step is written; fault-injection drills stop the process here. */
+export type BorrowStepProbe = (step: BorrowStep, borrowId: string) => Promise<void> | void;
+
+export interface BorrowSagaOptions {
+  readonly clock: Clock;
+  /** How long inventory may take to reserve; past it, the request is given up. */
+  readonly reservationTimeoutMs: number;
+  /**
+   * How old an unfinished request (or loan-slot claim) must be before it is taken for dead and
+   * recovered. Longer than any live request can take.
+   */
+  readonly sagaTimeoutMs: number;
+  readonly probe?: BorrowStepProbe;
+  readonly newId?: () => string;
+}
+
+/**
+ * borrowBooks: the saga orchestrated by loans (design.md §4, flow 2).
+ *
+ *   1. started   — the request is written (STARTED);
+ *   2. claimed   — the member's loan slots are claimed on their Borrower (limit, block), one write;
+ *   3. reserved  — inventory reserves one lendable copy per book, atomically, all or nothing;
+ *                  the request is written RESERVED with the copies and the ids their loans get;
+ *   4. loans-created — one Loan per copy, each with its `loan-borrowed` event;
+ *   5. settled   — the claim becomes those loans on the Borrower;
+ *   6. confirmed — the request is CONFIRMED.
+ *
+ * Compensation: a refused or failed step gives the request up (CANCELLED) and releases the claim;
+ * when inventory's outcome is unknown (timeout, crash), `borrow-cancelled` makes inventory release
+ * whatever it reserved. After a crash, {@link BorrowRecovery} compensates requests stuck in STARTED
+ * and finishes those in RESERVED (their copies are held for them), so every request ends confirmed
+ * or fully compensated.
+ */
+export class BookBorrower {
+  private readonly newId: () => string;
+
+  constructor(
+    private readonly open: OpenStores,
+    private readonly copies: CopyReservations,
+    private readonly rules: CirculationRules,
+    private readonly options: BorrowSagaOptions,
+  ) {
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  async borrow(caller: Caller | null, bookIds: readonly string[]): Promise<Loan[]> {
+    if (!caller) throw new NotSignedIn('Sign in to borrow books.');
+    const books = distinctBooks(bookIds);
+    if (books.length > this.rules.maxActiveLoans) {
+      throw new LoanLimitReached(this.rules.maxActiveLoans, 0, books.length);
+    }
+    const now = this.options.clock();
+    if (await this.open().loans.hasOverdue(caller.memberId, now)) {
+      throw new MemberBlocked('You have an overdue loan. Please return it before borrowing more.');
+    }
+
+    const request = BorrowRequest.start(this.newId(), caller.memberId, books, now);
+    await this.open().borrows.save(request);
+    await this.step('started', request.id);
+
+    try {
+      await this.claimSlots(request, now);
+    } catch (error) {
+      await this.cancel(request.id, describe(error), false);
+      throw error;
+    }
+    await this.step('claimed', request.id);
+
+    let reserved: ReservedCopy[];
+    try {
+      const copies = await this.copies.reserve({
+        borrowId: request.id,
+        bookIds: books,
+        deadline: new Date(now.getTime() + this.options.reservationTimeoutMs),
+        authorization: caller.authorization,
+      });
+      reserved = copies.map((copy) => ({ ...copy, loanId: this.newId() }));
+    } catch (error) {
+      // A refusal means inventory reserved nothing; anything else leaves its outcome unknown.
+      const refused = error instanceof DomainError && !(error instanceof ServiceUnavailable);
+      await this.cancel(request.id, describe(error), !refused);
+      throw refused || error instanceof ServiceUnavailable ? error : new ServiceUnavailable();
+    }
+    // A crash here leaves copies reserved in inventory for a request loans still has as STARTED:
+    // recovery cancels it, and `borrow-cancelled` makes inventory release them.
+    await this.step('inventory-answered', request.id);
+    await this.recordReserved(request.id, reserved);
+    await this.step('reserved', request.id);
+    return this.goForward(request.id);
+  }
+
+  /**
+   * Steps 4–6 for a request whose copies are reserved: create the loans that are missing, settle
+   * the claim, confirm. Idempotent, so recovery can run it again after a crash at any point.
+   */
+  async goForward(borrowId: string): Promise<Loan[]> {
+    const stores = this.open();
+    const request = await stores.borrows.byId(borrowId);
+    if (!request || (request.status !== BorrowStatus.RESERVED && request.status !== BorrowStatus.CONFIRMED)) {
+      throw new Error(`Borrow request ${borrowId} has no reserved copies to lend`);
+    }
+    const now = this.options.clock();
+    const loans = request.copies.map((copy) =>
+      Loan.borrow(
+        {
+          id: copy.loanId,
+          borrowId: request.id,
+          memberId: request.memberId,
+          bookId: copy.bookId,
+          copyId: copy.copyId,
+          holdId: copy.holdId,
+        },
+        this.rules,
+        now,
+      ),
+    );
+    await stores.loans.addMissing(loans);
+    await this.step('loans-created', borrowId);
+
+    const loanIds = request.copies.map((copy) => copy.loanId);
+    await retryOnConflict(async () => {
+      const { borrowers } = this.open();
+      const borrower = (await borrowers.byId(request.memberId)) ?? Borrower.of(request.memberId);
+      borrower.settle(request.id, loanIds);
+      await borrowers.save(borrower);
+    });
+    await this.step('settled', borrowId);
+
+    await retryOnConflict(async () => {
+      const { borrows } = this.open();
+      const current = await borrows.byId(borrowId);
+      if (!current || current.status === BorrowStatus.CONFIRMED) return;
+      current.confirmed();
+      await borrows.save(current);
+    });
+    await this.step('confirmed', borrowId);
+    // As stored (a recovery re-run returns the loans as first written), in the order asked for.
+    const stored = new Map((await this.open().loans.byIds(loanIds)).map((loan) => [loan.id, loan]));
+    return loanIds.map((id) => stored.get(id)).filter((loan): loan is Loan => loan !== undefined);
+  }
+
+  /** Gives a request up and releases its claim; `releaseCopies` when inventory may hold copies for it. */
+  async cancel(borrowId: string, reason: string, releaseCopies: boolean): Promise<void> {
+    const memberId = await retryOnConflict(async () => {
+      const { borrows } = this.open();
+      const request = await borrows.byId(borrowId);
+      if (!request) return null;
+      request.cancel(reason, releaseCopies, this.options.clock());
+      await borrows.save(request);
+      return request.memberId;
+    });
+    if (!memberId) return;
+    await retryOnConflict(async () => {
+      const { borrowers } = this.open();
+      const borrower = await borrowers.byId(memberId);
+      if (!borrower) return;
+      borrower.abandon(borrowId);
+      await borrowers.save(borrower);
+    });
+  }
+
+  private async claimSlots(request: BorrowRequest, now: Date): Promise<void> {
+    const staleBefore = new Date(now.getTime() - this.options.sagaTimeoutMs);
+    await retryOnConflict(async () => {
+      const { borrowers } = this.open();
+      const borrower = (await borrowers.byId(request.memberId)) ?? Borrower.of(request.memberId);
+      borrower.claim(request.id, request.bookIds.length, this.rules, now, staleBefore);
+      await borrowers.save(borrower);
+    });
+  }
+
+  private async recordReserved(borrowId: string, copies: readonly ReservedCopy[]): Promise<void> {
+    await retryOnConflict(async () => {
+      const { borrows } = this.open();
+      const request = await borrows.byId(borrowId);
+      if (!request) throw new Error(`Borrow request ${borrowId} vanished`);
+      request.reserved(copies);
+      await borrows.save(request);
+    });
+  }
+
+  private async step(step: BorrowStep, borrowId: string): Promise<void> {
+    await this.options.probe?.(step, borrowId);
+  }
+}
+
+/** The books of one request: at least one, each once. */
+function distinctBooks(bookIds: readonly string[]): string[] {
+  const books = bookIds.map((id) => id.trim());
+  if (books.length === 0) throw new InvalidInput('bookIds', 'Name at least one book to borrow.');
+  if (books.some((id) => !id)) throw new InvalidInput('bookIds', 'A book id cannot be empty.');
+  const duplicates = books.filter((id, index) => books.indexOf(id) !== index);
+  if (duplicates.length > 0) {
+    throw new InvalidInput(
+      'bookIds',
+      `Each book can be borrowed once per request; ${JSON.stringify(duplicates[0])} is listed more than once.`,
+    );
+  }
+  return books;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DomainError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,28 @@
+import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
+import type { OpenStores } from '../CirculationStores';
+
+/** The overdue job: ACTIVE loans past their due date become OVERDUE and are announced (`loan-overdue`). */
+export class OverdueDetector {
+  readonly name = 'detect-overdue-loans';
+
+  constructor(
+    private readonly open: OpenStores,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(now: Date = this.clock()): Promise<{ overdue: number }> {
+    const late = await this.open().loans.activeDueBy(now, 500);
+    let overdue = 0;
+    for (const { id } of late) {
+      const marked = await retryOnConflict(async () => {
+        const { loans } = this.open();
+        const loan = await loans.byId(id);
+        if (!loan?.markOverdue(now)) return false;
+        await loans.save(loan);
+        return true;
+      });
+      if (marked) overdue += 1;
+    }
+    return { overdue };
+  }
+}

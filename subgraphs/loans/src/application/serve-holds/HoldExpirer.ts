@@ -1,0 +1,32 @@
+import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
+import { nextInQueue, type OpenStores } from '../CirculationStores';
+
+/**
+ * The hold-expiry job: a READY hold whose pickup window closed EXPIRES (its points are refunded by
+ * members) and its copy goes to the next in the queue, or back on the shelves.
+ */
+export class HoldExpirer {
+  readonly name = 'expire-uncollected-holds';
+
+  constructor(
+    private readonly open: OpenStores,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(now: Date = this.clock()): Promise<{ expired: number }> {
+    const due = await this.open().holds.readyExpiredBy(now, 200);
+    let expired = 0;
+    for (const { id } of due) {
+      const done = await retryOnConflict(async () => {
+        const stores = this.open();
+        const hold = await stores.holds.byId(id);
+        if (!hold) return false;
+        const changed = hold.expire(await nextInQueue(stores, hold.bookId, hold.id), now);
+        if (changed) await stores.holds.save(hold);
+        return changed;
+      });
+      if (done) expired += 1;
+    }
+    return { expired };
+  }
+}

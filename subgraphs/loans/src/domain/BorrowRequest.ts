@@ -1,0 +1,79 @@
+import { AggregateRoot } from '@shelfmark/events';
+
+/**
+ * Where a borrowBooks saga stands. Each step is written before the next one starts, so after a
+ * crash recovery knows what to do: STARTED — inventory may or may not have reserved copies, so
+ * compensate (cancel, releasing whatever was reserved); RESERVED — the copies are ours, so go
+ * forward (create the loans that are missing, settle the claim). CONFIRMED and CANCELLED are final.
+ */
+export const BorrowStatus = {
+  STARTED: 'STARTED',
+  RESERVED: 'RESERVED',
+  CONFIRMED: 'CONFIRMED',
+  CANCELLED: 'CANCELLED',
+} as const;
+export type BorrowStatus = (typeof BorrowStatus)[keyof typeof BorrowStatus];
+export const BORROW_STATUSES = Object.values(BorrowStatus);
+
+/** One copy inventory reserved for the request, and the id its loan gets. */
+export interface ReservedCopy {
+  readonly bookId: string;
+  readonly copyId: string;
+  /** The hold the copy waited on the hold shelf for, if any. */
+  readonly holdId: string | null;
+  readonly loanId: string;
+}
+
+/** The persisted state of one borrowBooks request (the saga orchestrated by loans). */
+export class BorrowRequest extends AggregateRoot {
+  id!: string;
+  memberId!: string;
+  bookIds!: string[];
+  status!: BorrowStatus;
+  copies!: ReservedCopy[];
+  startedAt!: Date;
+  /** Why it was cancelled, for operators. */
+  failure!: string | null;
+
+  static start(id: string, memberId: string, bookIds: readonly string[], now: Date): BorrowRequest {
+    return Object.assign(new BorrowRequest(), {
+      id,
+      memberId,
+      bookIds: [...bookIds],
+      status: BorrowStatus.STARTED,
+      copies: [],
+      startedAt: now,
+      failure: null,
+    });
+  }
+
+  isFinished(): boolean {
+    return this.status === BorrowStatus.CONFIRMED || this.status === BorrowStatus.CANCELLED;
+  }
+
+  reserved(copies: readonly ReservedCopy[]): void {
+    this.status = BorrowStatus.RESERVED;
+    this.copies = [...copies];
+  }
+
+  confirmed(): void {
+    this.status = BorrowStatus.CONFIRMED;
+  }
+
+  /**
+   * Gives the request up. `releaseCopies`: inventory may hold copies for it (the outcome of the
+   * reservation is unknown), so `borrow-cancelled` tells inventory to release them.
+   */
+  cancel(reason: string, releaseCopies: boolean, now: Date): void {
+    if (this.isFinished()) return;
+    this.status = BorrowStatus.CANCELLED;
+    this.failure = reason;
+    if (!releaseCopies) return;
+    this.record(
+      'shelfmark.loans.borrow-cancelled.v1',
+      this.id,
+      { borrowId: this.id, memberId: this.memberId, bookIds: this.bookIds, reason },
+      now,
+    );
+  }
+}

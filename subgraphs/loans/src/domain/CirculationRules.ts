@@ -1,0 +1,52 @@
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The circulation rules of one library (design.md §2); every number is configurable. */
+export interface CirculationRules {
+  /** How long a loan lasts, and how far a renewal pushes the due date. */
+  readonly loanPeriodDays: number;
+  /** Loans a member may have out at once (ACTIVE or OVERDUE). */
+  readonly maxActiveLoans: number;
+  /** How many times one loan may be renewed. */
+  readonly maxRenewals: number;
+  /** Points a hold costs, taken when it is placed and refunded when cancelled or expired. */
+  readonly holdCostPoints: number;
+  /** How long a copy waits on the hold shelf for its member. */
+  readonly pickupWindowDays: number;
+  /** How long before the due date the member is reminded. */
+  readonly dueSoonDays: number;
+}
+
+export const DEFAULT_RULES: CirculationRules = {
+  loanPeriodDays: 14,
+  maxActiveLoans: 5,
+  maxRenewals: 2,
+  holdCostPoints: 10,
+  pickupWindowDays: 3,
+  dueSoonDays: 2,
+};
+
+/** The rules with defaults for what is not given; throws at start-up on a value it cannot run with. */
+export function circulationRules(given: Partial<CirculationRules> = {}): CirculationRules {
+  const rules = { ...DEFAULT_RULES, ...given };
+  const minimum: Record<keyof CirculationRules, number> = {
+    loanPeriodDays: 1,
+    maxActiveLoans: 1,
+    maxRenewals: 0,
+    holdCostPoints: 0,
+    pickupWindowDays: 1,
+    dueSoonDays: 0,
+  };
+  for (const [name, min] of Object.entries(minimum) as [keyof CirculationRules, number][]) {
+    const value = rules[name];
+    if (!Number.isInteger(value) || value < min) {
+      throw new Error(
+        `loans rules: ${name} must be a whole number of at least ${min}; got ${String(value)}.`,
+      );
+    }
+  }
+  return rules;
+}
+
+export function addDays(from: Date, days: number): Date {
+  return new Date(from.getTime() + days * DAY_MS);
+}

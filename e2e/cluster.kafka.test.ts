@@ -6,7 +6,21 @@ import {
   type GraphQLRequest,
   type GraphQLResponse,
 } from '@shelfmark/testing';
-import { AddBook, AddCopies, BookPage, Login, RegisterMember, SearchBooks } from './operations';
+import {
+  AddBook,
+  AddCopies,
+  BookCirculation,
+  BookPage,
+  BorrowBooks,
+  CancelHold,
+  Login,
+  MyCirculation,
+  PlaceHold,
+  RegisterMember,
+  RenewLoan,
+  ReturnLoan,
+  SearchBooks,
+} from './operations';
 
 const ADMIN = { email: 'admin@cluster.test', password: 'cluster admin password' };
 
@@ -98,9 +112,82 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
     expect(me.data?.me.card?.number).toMatch(/\S/);
   }, 60_000);
 
+  const fellowship = async () =>
+    (await request(SearchBooks, { search: 'fellowship' })).data!.books.edges[0]!.node.id;
+  const join = async (name: string) => {
+    const registered = await request(RegisterMember, {
+      input: { email: `${name.toLowerCase()}@cluster.test`, password: 'reader password', name },
+    });
+    expect(registered.errors).toBeUndefined();
+    return registered.data!.registerMember.token;
+  };
+
+  it('lets members borrow, renew, return, hold and cancel across the processes', async () => {
+    const bookId = await fellowship();
+    const [frodo, sam] = [await join('Frodo'), await join('Sam')];
+
+    const borrowed = await request(BorrowBooks, { bookIds: [bookId] }, { token: frodo });
+    expect(borrowed.errors).toBeUndefined();
+    const loanId = borrowed.data!.borrowBooks[0]!.id;
+    // Inventory marks the copy ON_LOAN from loan-borrowed, through Kafka.
+    await eventually(
+      () => request(BookCirculation, { id: bookId }),
+      (r) => r.data?.book?.availability?.onLoan === 1,
+    );
+    expect((await request(RenewLoan, { loanId }, { token: frodo })).data?.renewLoan.renewals).toBe(1);
+
+    // Sam holds the book (loans knows it from catalogue's event) and pays 10 points synchronously.
+    const held = await eventually(
+      () => request(PlaceHold, { bookId }, { token: sam }),
+      (r) => !r.errors,
+    );
+    expect(held.data!.placeHold).toMatchObject({ status: 'WAITING', position: 1, member: { points: 20 } });
+    expect(errorCode(await request(RenewLoan, { loanId }, { token: frodo }))).toBe('HOLD_QUEUE_NOT_EMPTY');
+
+    // Frodo returns it: the copy goes to the hold shelf for Sam, who is told it is ready.
+    expect((await request(ReturnLoan, { loanId }, { token: frodo })).errors).toBeUndefined();
+    await eventually(
+      () => request(MyCirculation, {}, { token: sam }),
+      (r) => r.data?.me?.holds?.[0]?.status === 'READY',
+    );
+    await eventually(
+      () => request(BookCirculation, { id: bookId }),
+      (r) => r.data?.book?.availability?.onHoldShelf === 1,
+    );
+    // Sam changes their mind: the points come back from members, through Kafka.
+    const holdId = held.data!.placeHold.id;
+    expect((await request(CancelHold, { holdId }, { token: sam })).data?.cancelHold.status).toBe('CANCELLED');
+    await eventually(
+      () => request(MyCirculation, {}, { token: sam }),
+      (r) => r.data?.me?.points === 30,
+    );
+    await eventually(
+      () => request(BookCirculation, { id: bookId }),
+      (r) => r.data?.book?.availability?.available === 2,
+    );
+  }, 90_000);
+
+  it('never lends the last copy twice across processes', async () => {
+    const bookId = await fellowship();
+    const tokens = await Promise.all(['Merry', 'Pippin', 'Gandalf', 'Legolas', 'Gimli'].map(join));
+    const responses = await Promise.all(
+      tokens.map((token) => request(BorrowBooks, { bookIds: [bookId] }, { token })),
+    );
+    expect(responses.filter((r) => !r.errors)).toHaveLength(2);
+    for (const refused of responses.filter((r) => r.errors))
+      expect(errorCode(refused)).toBe('NO_COPY_AVAILABLE');
+    for (const [i, response] of responses.entries()) {
+      const loan = response.data?.borrowBooks[0];
+      if (loan) await request(ReturnLoan, { loanId: loan.id }, { token: tokens[i]! });
+    }
+    await eventually(
+      () => request(BookCirculation, { id: bookId }),
+      (r) => r.data?.book?.availability?.available === 2,
+    );
+  }, 90_000);
+
   it('keeps answering what it can when a subgraph is down, naming the one that is not', async () => {
-    const found = await request(SearchBooks, { search: 'fellowship' });
-    const bookId = found.data!.books.edges[0]!.node.id;
+    const bookId = await fellowship();
     await cluster.stopSubgraph('comments');
     const page = await request<{ book: { title: string; rating: unknown } | null }>(
       'query($id: ID!) { book(id: $id) { title rating { count } } }',
@@ -109,5 +196,28 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
     expect(page.data?.book?.title).toBe('The Fellowship of the Ring');
     expect(errorCode(page)).toBe('SERVICE_UNAVAILABLE');
     expect(page.errors?.[0]?.extensions?.['serviceName']).toBe('comments');
+  }, 60_000);
+
+  it('borrows and returns with catalogue, comments and analytics stopped', async () => {
+    const bookId = await fellowship();
+    const token = await join('Bilbo');
+    for (const name of ['catalogue', 'comments', 'analytics'] as const) await cluster.stopSubgraph(name);
+    const borrowed = await request<{
+      borrowBooks: { id: string; status: string; copy: { status: string } }[];
+    }>(
+      'mutation($ids: [ID!]!) { borrowBooks(bookIds: $ids) { id status copy { status } } }',
+      { ids: [bookId] },
+      { token },
+    );
+    expect(borrowed.errors).toBeUndefined();
+    expect(borrowed.data?.borrowBooks[0]?.status).toBe('ACTIVE');
+    const loanId = borrowed.data!.borrowBooks[0]!.id;
+    const returned = await request<{ returnLoan: { status: string } }>(
+      'mutation($id: ID!) { returnLoan(loanId: $id) { status } }',
+      { id: loanId },
+      { token },
+    );
+    expect(returned.errors).toBeUndefined();
+    expect(returned.data?.returnLoan.status).toBe('RETURNED');
   }, 60_000);
 });

@@ -233,6 +233,31 @@ describe('OutboxRelay', () => {
       await waitFor(() => !ada.hasOutbox, 'the events to be marked published');
     });
 
+    it('reads only the outboxes of the aggregate types a wake names; a poll reads them all', async () => {
+      const bus = new RecordingBus();
+      const other = new MemoryOutboxStore<Member>('Other');
+      relay = new OutboxRelay([store, other], bus, { pollIntervalMs: aMinute });
+      relay.start();
+      await waitFor(
+        () => store.pendingCalls.length === 1 && other.pendingCalls.length === 1,
+        'the first pass',
+      );
+      await settle();
+
+      const ada = memberWithCards('ada', 'C-1');
+      store.save(ada);
+      const events = idsOf(ada);
+      relay.wake([store.type]);
+      await waitFor(() => bus.published.length === events.length, 'the woken type to publish');
+      await settle();
+      expect(store.pendingCalls).toHaveLength(2);
+      expect(other.pendingCalls).toHaveLength(1);
+
+      // publishOnce (shutdown, tests) and a poll read every store.
+      await relay.publishOnce();
+      expect(other.pendingCalls).toHaveLength(2);
+    });
+
     it('does not miss a wake that comes while a pass is reading the outboxes', async () => {
       const bus = new RecordingBus();
       const reading = gate();

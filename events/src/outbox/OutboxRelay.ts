@@ -10,6 +10,8 @@ export interface PendingEvents {
 
 /** Where aggregates keep their unpublished events: one per aggregate type of a subgraph. */
 export interface OutboxStore {
+  /** The aggregate type whose outboxes this store reads (what {@link OutboxRelay.wake} names). */
+  readonly type: string;
   /** Aggregates that still hold unpublished events, at most `limit` of them. */
   pending(limit: number): Promise<PendingEvents[]>;
   /**
@@ -44,6 +46,8 @@ export class OutboxRelay {
   private woken = false;
   private pass: Promise<number> | undefined;
   private nextPass: Promise<number> | undefined;
+  /** The aggregate types the next pass reads: those woken since the last pass (all, after a poll). */
+  private due = new Set<string>();
 
   constructor(
     private readonly stores: readonly OutboxStore[],
@@ -58,12 +62,18 @@ export class OutboxRelay {
   start(): void {
     if (this.active) return;
     this.active = true;
+    // The first pass reads every store: a previous run may have left events behind.
+    for (const store of this.stores) this.due.add(store.type);
     const generation = ++this.generation;
     this.running = this.loop(generation);
   }
 
-  /** Something was just committed: look now rather than at the next poll. */
-  wake(): void {
+  /**
+   * Something was just committed: look now rather than at the next poll. `types` names the
+   * aggregate types whose outboxes gained events, so the pass reads only those; none means all.
+   */
+  wake(types?: readonly string[]): void {
+    for (const type of types ?? this.stores.map((store) => store.type)) this.due.add(type);
     this.woken = true;
     for (const nudge of this.nudges) nudge();
   }
@@ -89,6 +99,19 @@ export class OutboxRelay {
    * Passes never overlap within a process: callers arriving during a pass share the next one.
    */
   publishOnce(): Promise<number> {
+    for (const store of this.stores) this.due.add(store.type);
+    return this.schedulePass();
+  }
+
+  /**
+   * One pass over the stores woken since the last pass began: what was committed before this
+   * call is published when it resolves (by this pass or by the one already under way).
+   */
+  publishWoken(): Promise<number> {
+    return this.schedulePass();
+  }
+
+  private schedulePass(): Promise<number> {
     if (!this.pass) {
       this.pass = this.publishPending().finally(() => (this.pass = undefined));
       return this.pass;
@@ -97,15 +120,21 @@ export class OutboxRelay {
       .catch(() => 0)
       .then(() => {
         this.nextPass = undefined;
-        return this.publishOnce();
+        return this.schedulePass();
       });
     return this.nextPass;
   }
 
   private async publishPending(): Promise<number> {
+    const due = this.due;
+    this.due = new Set();
     let published = 0;
     for (const store of this.stores) {
-      for (const pending of await store.pending(this.batchSize)) {
+      if (!due.has(store.type)) continue;
+      const batch = await store.pending(this.batchSize);
+      // A full batch may not be all: the next pass reads this store again.
+      if (batch.length >= this.batchSize) this.due.add(store.type);
+      for (const pending of batch) {
         await this.bus.publish(pending.events);
         await store.markPublished(
           pending.aggregate,
@@ -122,7 +151,7 @@ export class OutboxRelay {
       this.woken = false;
       let published = 0;
       try {
-        published = await this.publishOnce();
+        published = await this.publishWoken();
       } catch (error) {
         this.logger.warn(
           { err: error instanceof Error ? error.message : String(error) },
@@ -133,15 +162,18 @@ export class OutboxRelay {
     }
   }
 
+  /** Waits for a wake or the poll; a poll reads every store (it finds what a crash left behind). */
   private sleep(): Promise<void> {
     return new Promise((resolve) => {
-      const done = () => {
+      const done = (polled: boolean) => {
         clearTimeout(timer);
-        this.nudges.delete(done);
+        this.nudges.delete(nudged);
+        if (polled) for (const store of this.stores) this.due.add(store.type);
         resolve();
       };
-      const timer = setTimeout(done, this.pollIntervalMs);
-      this.nudges.add(done);
+      const nudged = () => done(false);
+      const timer = setTimeout(() => done(true), this.pollIntervalMs);
+      this.nudges.add(nudged);
     });
   }
 }

@@ -14,6 +14,10 @@ export class MemoryOutboxStore<A extends AggregateRoot & { readonly id: string }
 
   constructor(private readonly aggregateType: string) {}
 
+  get type(): string {
+    return this.aggregateType;
+  }
+
   save(...aggregates: A[]): void {
     for (const aggregate of aggregates) this.aggregates.set(aggregate.id, aggregate);
   }

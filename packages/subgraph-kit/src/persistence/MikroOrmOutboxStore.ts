@@ -8,7 +8,7 @@ export class MikroOrmOutboxStore<T extends Aggregate = Aggregate> implements Out
   constructor(
     private readonly orm: MikroORM,
     private readonly entity: EntityName<T>,
-    private readonly type: string,
+    readonly type: string,
   ) {}
 
   async pending(limit: number): Promise<PendingEvents[]> {

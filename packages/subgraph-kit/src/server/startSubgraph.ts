@@ -102,8 +102,17 @@ export async function startSubgraph(
     options.bus,
     { logger, ...(options.relayPollIntervalMs ? { pollIntervalMs: options.relayPollIntervalMs } : {}) },
   );
-  // Whatever a request or consumer commits, the relay looks at once instead of at its next poll.
-  orm.em.getEventManager().registerSubscriber({ afterFlush: () => relay.wake() });
+  // Whatever a request or consumer commits with new events, the relay reads at once (only the
+  // outboxes of the aggregate types that gained events) instead of at its next poll.
+  orm.em.getEventManager().registerSubscriber({
+    afterFlush: ({ uow }) => {
+      const types = uow
+        .getChangeSets()
+        .filter((change) => (change.entity as { hasOutbox?: unknown }).hasOutbox === true)
+        .map((change) => change.meta.className);
+      if (types.length > 0) relay.wake([...new Set(types)]);
+    },
+  });
 
   const clock = options.clock ?? systemClock;
   const runtime: SubgraphRuntime = {
@@ -202,7 +211,7 @@ function publishBeforeResponding(relay: OutboxRelay): ApolloServerPlugin<Subgrap
     requestDidStart: () =>
       Promise.resolve({
         async willSendResponse({ operation }) {
-          if (operation?.operation === OperationTypeNode.MUTATION) await relay.publishOnce();
+          if (operation?.operation === OperationTypeNode.MUTATION) await relay.publishWoken();
         },
       }),
   };

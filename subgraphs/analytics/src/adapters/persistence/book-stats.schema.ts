@@ -15,6 +15,6 @@ export const BookStatsSchema = new EntitySchema<BookStats, AggregateRoot>({
     subjects: { type: 'json' },
     subjectsKey: { type: 'text' },
     borrowCount: { type: 'integer', default: 0 },
-    lastBorrowedAt: { type: 'datetime', nullable: true },
+    lastBorrowedAt: { type: 'Date', nullable: true },
   },
 });

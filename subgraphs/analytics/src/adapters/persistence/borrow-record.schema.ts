@@ -8,6 +8,6 @@ export const BorrowRecordSchema = new EntitySchema<BorrowRecord>({
   properties: {
     loanId: { type: 'string', primary: true },
     bookId: { type: 'string' },
-    borrowedAt: { type: 'datetime' },
+    borrowedAt: { type: 'Date' },
   },
 });

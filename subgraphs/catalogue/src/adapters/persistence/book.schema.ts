@@ -18,7 +18,7 @@ export const BookSchema = new EntitySchema<Book, AggregateRoot>({
     publishedYear: { type: 'integer', nullable: true },
     coverUrl: { type: 'text', nullable: true },
     description: { type: 'text', nullable: true },
-    addedAt: { type: 'datetime' },
+    addedAt: { type: 'Date' },
     titleKey: { type: 'string', length: 500 },
     searchText: { type: 'text' },
     subjectsKey: { type: 'text' },

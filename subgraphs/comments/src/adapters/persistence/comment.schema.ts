@@ -14,6 +14,6 @@ export const CommentSchema = new EntitySchema<Comment, AggregateRoot>({
     authorId: { type: 'string', index: true },
     body: { type: 'text' },
     rating: { type: 'integer', nullable: true },
-    createdAt: { type: 'datetime' },
+    createdAt: { type: 'Date' },
   },
 });

@@ -6,6 +6,6 @@ export const KnownBookSchema = new EntitySchema<KnownBook>({
   tableName: 'known_book',
   properties: {
     bookId: { type: 'string', primary: true },
-    addedAt: { type: 'datetime' },
+    addedAt: { type: 'Date' },
   },
 });

@@ -8,6 +8,6 @@ export const CatalogueBookSchema = new EntitySchema<CatalogueBook>({
     bookId: { type: 'string', primary: true },
     isbn: { type: 'string' },
     title: { type: 'text' },
-    addedAt: { type: 'datetime' },
+    addedAt: { type: 'Date' },
   },
 });

@@ -21,7 +21,7 @@ export const CopySchema = new EntitySchema<Copy, AggregateRoot>({
     barcode: { type: 'string', unique: true },
     location: { type: 'string', length: MAX_LOCATION_LENGTH, nullable: true },
     status: { enum: true, items: () => [...COPY_STATUSES], type: 'string' },
-    addedAt: { type: 'datetime' },
+    addedAt: { type: 'Date' },
     loanId: { type: 'string', nullable: true },
     loanBorrowId: { type: 'string', nullable: true },
     loanHoldId: { type: 'string', nullable: true },

@@ -14,7 +14,7 @@ export const BorrowRequestSchema = new EntitySchema<BorrowRequest, AggregateRoot
     bookIds: { type: 'json' },
     status: { enum: true, items: [...BORROW_STATUSES] },
     copies: { type: 'json' },
-    startedAt: { type: 'datetime' },
+    startedAt: { type: 'Date' },
     failure: { type: 'string', nullable: true },
   },
 });

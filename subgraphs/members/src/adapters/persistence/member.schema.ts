@@ -9,8 +9,8 @@ export const MemberCardSchema = new EntitySchema<MemberCard>({
   embeddable: true,
   properties: {
     number: { type: 'string', length: 16, unique: true },
-    issuedAt: { type: 'datetime' },
-    expiresAt: { type: 'datetime' },
+    issuedAt: { type: 'Date' },
+    expiresAt: { type: 'Date' },
   },
 });
 
@@ -26,11 +26,11 @@ export const MemberSchema = new EntitySchema<Member, AggregateRoot>({
     role: { enum: true, items: [...MEMBER_ROLES] },
     status: { enum: true, items: [...MEMBER_STATUSES] },
     blockedReason: { type: 'text', nullable: true },
-    blockedAt: { type: 'datetime', nullable: true },
+    blockedAt: { type: 'Date', nullable: true },
     card: { kind: 'embedded', entity: () => MemberCard, nullable: true, prefix: 'card_' },
     points: { type: 'integer' },
     pointsLedger: { type: 'json' },
-    registeredAt: { type: 'datetime' },
+    registeredAt: { type: 'Date' },
   },
   hooks: { onLoad: [readOlderRows] },
 });

@@ -476,10 +476,17 @@ describe('circulation in the loans subgraph (borrow saga, returns, renewals, hol
       const memberId = fresh('m');
       const token = await member(memberId);
       const book = await aBook();
+      const since = t.published.length;
       const response = await t.request(PLACE, { bookId: book }, { token });
       expect(errorCode(response)).toBe('INSUFFICIENT_POINTS');
       expect(response.errors![0]!.message).toMatch(/costs 10 points; you have 5/);
       expect((await mine(token, memberId)).holds).toEqual([]);
+      // Nothing was taken, so there is nothing to refund: no hold-abandoned.
+      await t.flush();
+      expect(eventsOf('shelfmark.loans.hold-abandoned.v1', since)).toEqual([]);
+      // And the member may try again once they have the points.
+      members.behaviour = fakeMembers(50);
+      expect((await t.request(PLACE, { bookId: book }, { token })).errors).toBeUndefined();
       expect(members.calls.at(-1)?.authorization).toBe(`Bearer ${token}`);
     });
 

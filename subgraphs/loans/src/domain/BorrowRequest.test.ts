@@ -30,4 +30,13 @@ describe('BorrowRequest (the borrow saga state)', () => {
     expect(request.status).toBe(BorrowStatus.CONFIRMED);
     expect(request.outbox).toHaveLength(0);
   });
+
+  it('a request recovery already cancelled cannot take the copies inventory answered with', () => {
+    const request = BorrowRequest.start('b1', 'm1', ['book-1'], now);
+    request.cancel('interrupted', true, now);
+    expect(() => request.reserved([{ bookId: 'book-1', copyId: 'c1', holdId: null, loanId: 'l1' }])).toThrow(
+      expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }) as Error,
+    );
+    expect(request.status).toBe(BorrowStatus.CANCELLED);
+  });
 });

@@ -1,3 +1,4 @@
+import { ServiceUnavailable } from '@shelfmark/errors';
 import { AggregateRoot } from '@shelfmark/events';
 
 /**
@@ -51,7 +52,12 @@ export class BorrowRequest extends AggregateRoot {
     return this.status === BorrowStatus.CONFIRMED || this.status === BorrowStatus.CANCELLED;
   }
 
+  /**
+   * Inventory reserved the copies. Only a request still STARTED can take them: one that recovery
+   * already cancelled (it outlived the saga timeout) has had its copies released.
+   */
   reserved(copies: readonly ReservedCopy[]): void {
+    if (this.status !== BorrowStatus.STARTED) throw new BorrowGivenUp(this.id);
     this.status = BorrowStatus.RESERVED;
     this.copies = [...copies];
   }
@@ -75,5 +81,12 @@ export class BorrowRequest extends AggregateRoot {
       { borrowId: this.id, memberId: this.memberId, bookIds: this.bookIds, reason },
       now,
     );
+  }
+}
+
+/** The request took so long that recovery gave it up; nothing was lent. */
+export class BorrowGivenUp extends ServiceUnavailable {
+  constructor(readonly borrowId: string) {
+    super('Borrowing took too long and was called off; nothing was lent. Please try again.');
   }
 }

@@ -36,6 +36,13 @@ describe('Hold', () => {
     expect(placed().abandon(t0)).toBe(false);
   });
 
+  it('a placement members refused is discarded without an event: nothing was taken', () => {
+    const hold = begun();
+    hold.discard();
+    expect(hold).toMatchObject({ status: HoldStatus.CANCELLED, activeKey: 'ended:h1' });
+    expect(hold.outbox).toHaveLength(0);
+  });
+
   it('cancelled while waiting: refund, no copy to pass on', () => {
     const hold = placed();
     hold.cancel(null, days(1));

@@ -88,6 +88,16 @@ export class Hold extends AggregateRoot {
   }
 
   /**
+   * Members refused the points (not enough, blocked): nothing was taken, so the hold ends
+   * without an event. It was never visible.
+   */
+  discard(): void {
+    if (this.confirmed || this.status !== HoldStatus.WAITING) return;
+    this.status = HoldStatus.CANCELLED;
+    this.activeKey = `ended:${this.id}`;
+  }
+
+  /**
    * Placing did not complete (the points call failed or the process stopped): the hold ends
    * without ever being queued, and members refunds whatever it took for it.
    */

@@ -8,7 +8,13 @@ export { addDays, circulationRules, DEFAULT_RULES, type CirculationRules } from 
 export * from './errors';
 export { Borrower, BorrowerStatus, type PendingBorrow } from './Borrower';
 export type { BorrowerRepository } from './BorrowerRepository';
-export { BORROW_STATUSES, BorrowRequest, BorrowStatus, type ReservedCopy } from './BorrowRequest';
+export {
+  BORROW_STATUSES,
+  BorrowGivenUp,
+  BorrowRequest,
+  BorrowStatus,
+  type ReservedCopy,
+} from './BorrowRequest';
 export type { BorrowRequestRepository } from './BorrowRequestRepository';
 export { Hold, HOLD_STATUSES, HoldStatus, type NewHold } from './Hold';
 export type { HoldRepository } from './HoldRepository';

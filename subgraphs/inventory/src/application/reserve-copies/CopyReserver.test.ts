@@ -106,6 +106,23 @@ describe('CopyReserver', () => {
     ]);
   });
 
+  it('does not answer a refusal when it could not release what it reserved: loans must cancel', async () => {
+    const { copies, reserver, add, stored } = setUp();
+    add('dune', 'd1');
+    const save = copies.save.bind(copies);
+    // The reservation of d1 is written; giving it back fails.
+    jest
+      .spyOn(copies, 'save')
+      .mockImplementation((copy) =>
+        copy.reservedFor === null ? Promise.reject(new Error('disk full')) : save(copy),
+      );
+
+    const attempt = reserver.reserve(request(['dune', 'emma']));
+    await expect(attempt).rejects.toThrow(/Could not release every copy reserved for borrow borrow-1/);
+    await expect(attempt).rejects.not.toBeInstanceOf(NoCopyAvailable);
+    expect(stored('d1')).toMatchObject({ status: 'ON_LOAN', reservedFor: 'borrow-1' });
+  });
+
   it('puts a copy taken off the hold shelf back there when the borrow fails', async () => {
     const { reserver, add, stored } = setUp();
     heldFor(add('dune', 'd1'), 'h1', 'm1');

@@ -84,8 +84,12 @@ export class CopyReserver {
       return reservations;
     } catch (error) {
       // All or none. Only what this call reserved: an earlier call's copies may already be lent
-      // on its answer. A release that fails leaves the copy to loans' borrow-cancelled.
-      await this.releaseAll(reserved, borrowId);
+      // on its answer. If a release fails, the answer must not be a refusal (which tells loans
+      // nothing is held): an unexpected error makes loans cancel with borrow-cancelled, which
+      // releases the rest.
+      if (!(await this.releaseAll(reserved, borrowId))) {
+        throw new Error(`Could not release every copy reserved for borrow ${borrowId}`, { cause: error });
+      }
       throw error;
     }
   }
@@ -137,14 +141,17 @@ export class CopyReserver {
     return [...held, ...this.shuffle(free)];
   }
 
-  private async releaseAll(copies: readonly Copy[], borrowId: string): Promise<void> {
+  /** Releases what this call reserved; false when a copy could not be released. */
+  private async releaseAll(copies: readonly Copy[], borrowId: string): Promise<boolean> {
+    let released = true;
     for (const { id } of copies) {
       try {
         await this.changer.change(id, (copy) => copy.release(borrowId, this.clock()));
       } catch {
-        // Left reserved; loans' borrow-cancelled for this borrow releases it (see above).
+        released = false; // left reserved: loans' borrow-cancelled for this borrow releases it
       }
     }
+    return released;
   }
 }
 

@@ -70,10 +70,12 @@ export class HoldPlacer {
         authorization: caller.authorization,
       });
     } catch (error) {
-      hold.abandon(this.options.clock());
+      // A refusal took nothing; any other failure may have taken the points: members refunds them.
+      const refused = error instanceof DomainError && !(error instanceof ServiceUnavailable);
+      if (refused) hold.discard();
+      else hold.abandon(this.options.clock());
       await stores.holds.save(hold);
-      if (error instanceof DomainError) throw error;
-      throw new ServiceUnavailable();
+      throw refused || error instanceof ServiceUnavailable ? error : new ServiceUnavailable();
     }
     hold.confirm(this.options.clock());
     await stores.holds.save(hold);

@@ -96,6 +96,11 @@ describe('embedded configuration', () => {
     expect(() => loadConfig({ SHELFMARK_CRASH_AT: 'somewhere' })).toThrow(/SHELFMARK_CRASH_AT/);
   });
 
+  it('treats a variable set to the empty string as unset, as compose passes ${VAR:-}', () => {
+    const config = loadConfig({ SHELFMARK_ADMIN_EMAIL: '', SHELFMARK_ADMIN_PASSWORD: '', PORT: '' });
+    expect(config).toMatchObject({ admin: undefined, port: 4000 });
+  });
+
   it('refuses an admin e-mail without a password', () => {
     expect(() => loadConfig({ SHELFMARK_ADMIN_EMAIL: 'admin@example.org' })).toThrow(
       /both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD/,

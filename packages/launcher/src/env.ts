@@ -2,9 +2,13 @@ import { BORROW_STEPS, type BorrowStep } from '@shelfmark/loans';
 import type { TopologySettings } from '@shelfmark/schema';
 import { z } from 'zod';
 
-/** Validates a process's environment once; throws one message listing every bad variable. */
+/**
+ * Validates a process's environment once; throws one message listing every bad variable.
+ * A variable set to the empty string counts as unset (compose's `${VAR:-}` passes exactly that).
+ */
 export function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
-  const parsed = schema.safeParse(env);
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);

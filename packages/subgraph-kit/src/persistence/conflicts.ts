@@ -1,9 +1,16 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ConcurrentChange } from '@shelfmark/errors';
 
-/** Whether a write lost a race: an aggregate's version moved, or a concurrent insert of the same key won. */
+/**
+ * Whether a write lost a race: an aggregate's version moved, or a concurrent insert of the same key
+ * won — as MikroORM reports it, or as a repository translated it (ConcurrentChange).
+ */
 export function isConflict(error: unknown): boolean {
-  return error instanceof OptimisticLockError || error instanceof UniqueConstraintViolationException;
+  return (
+    error instanceof OptimisticLockError ||
+    error instanceof UniqueConstraintViolationException ||
+    error instanceof ConcurrentChange
+  );
 }
 
 /**
@@ -17,7 +24,7 @@ export async function retryOnConflict<T>(attempt: () => Promise<T>, attempts = 8
       return await attempt();
     } catch (error) {
       if (!isConflict(error)) throw error;
-      if (round >= attempts) throw new ConcurrentChange();
+      if (round >= attempts) throw error instanceof ConcurrentChange ? error : new ConcurrentChange();
       // A little jitter so racers do not collide again in lockstep.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * round));
     }

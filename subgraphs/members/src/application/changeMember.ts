@@ -1,4 +1,4 @@
-import { ConcurrentChange } from '@shelfmark/errors';
+import { retryOnConflict } from '@shelfmark/subgraph-kit';
 import { MemberNotFound, type Member, type MemberRepository } from '../domain';
 
 /**
@@ -17,27 +17,17 @@ export const MAX_ATTEMPTS = 6;
  * status. `change` returns whether it changed anything; nothing changed, nothing written.
  * Resolves to the member as written (or as found).
  */
-export async function changeMember(
+export function changeMember(
   members: FreshMembers,
   memberId: string,
   change: (member: Member) => boolean,
 ): Promise<Member> {
-  for (let attempt = 1; ; attempt += 1) {
+  return retryOnConflict(async () => {
     const repository = members();
     const member = await repository.byId(memberId);
     if (!member) throw new MemberNotFound(memberId);
     if (!change(member)) return member;
-    try {
-      await repository.save(member);
-      return member;
-    } catch (error) {
-      if (!(error instanceof ConcurrentChange) || attempt >= MAX_ATTEMPTS) throw error;
-      // Writers that collided once would collide again in lockstep; spread them out a little.
-      await pause(Math.random() * 5 * attempt);
-    }
-  }
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+    await repository.save(member);
+    return member;
+  }, MAX_ATTEMPTS);
 }

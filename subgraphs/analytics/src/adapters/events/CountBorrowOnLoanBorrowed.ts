@@ -1,11 +1,14 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, ShelfmarkEvent } from '@shelfmark/events';
+import { retryOnConflict } from '@shelfmark/subgraph-kit';
 import { BorrowCounter } from '../../application/count-borrow/BorrowCounter';
 import { MikroOrmBookStatsRepository } from '../persistence/MikroOrmBookStatsRepository';
 import { MikroOrmBorrowRecordRepository } from '../persistence/MikroOrmBorrowRecordRepository';
-import { retryOnConflict } from '../persistence/retryOnConflict';
 
 type LoanBorrowed = 'shelfmark.loans.loan-borrowed.v1';
+
+/** Tries in all before a lost race is left to the bus's retry with back-off. */
+export const CONFLICT_ATTEMPTS = 5;
 
 /**
  * Counts each borrow for the rankings and `Book.borrowCount`, exactly once: the book's inbox
@@ -22,13 +25,13 @@ export class CountBorrowOnLoanBorrowed implements Consumer<LoanBorrowed> {
 
   async handle(event: ShelfmarkEvent<LoanBorrowed>): Promise<void> {
     const { loanId, bookId, borrowedAt } = event.data;
-    await retryOnConflict(this.orm, (em) =>
-      new BorrowCounter(new MikroOrmBookStatsRepository(em), new MikroOrmBorrowRecordRepository(em)).count({
-        eventId: event.id,
-        loanId,
-        bookId,
-        borrowedAt: new Date(borrowedAt),
-      }),
-    );
+    await retryOnConflict(() => {
+      const em = this.orm.em.fork();
+      const counter = new BorrowCounter(
+        new MikroOrmBookStatsRepository(em),
+        new MikroOrmBorrowRecordRepository(em),
+      );
+      return counter.count({ eventId: event.id, loanId, bookId, borrowedAt: new Date(borrowedAt) });
+    }, CONFLICT_ATTEMPTS);
   }
 }

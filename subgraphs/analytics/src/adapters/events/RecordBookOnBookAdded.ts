@@ -1,8 +1,9 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, ShelfmarkEvent } from '@shelfmark/events';
+import { retryOnConflict } from '@shelfmark/subgraph-kit';
+import { CONFLICT_ATTEMPTS } from './CountBorrowOnLoanBorrowed';
 import { BookRecorder } from '../../application/record-book/BookRecorder';
 import { MikroOrmBookStatsRepository } from '../persistence/MikroOrmBookStatsRepository';
-import { retryOnConflict } from '../persistence/retryOnConflict';
 
 type BookAdded = 'shelfmark.catalogue.book-added.v1';
 
@@ -21,8 +22,14 @@ export class RecordBookOnBookAdded implements Consumer<BookAdded> {
   async handle(event: ShelfmarkEvent<BookAdded>): Promise<void> {
     const { bookId, title, subjects } = event.data;
     // A borrow of the same book counted meanwhile wins the row: read it again and fill it in.
-    await retryOnConflict(this.orm, (em) =>
-      new BookRecorder(new MikroOrmBookStatsRepository(em)).record({ bookId, title, subjects }),
+    await retryOnConflict(
+      () =>
+        new BookRecorder(new MikroOrmBookStatsRepository(this.orm.em.fork())).record({
+          bookId,
+          title,
+          subjects,
+        }),
+      CONFLICT_ATTEMPTS,
     );
   }
 }

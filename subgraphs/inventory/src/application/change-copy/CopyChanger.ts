@@ -1,4 +1,5 @@
-import { CopyChangedMeanwhile, UnknownCopy, type Copy, type FreshCopies } from '../../domain';
+import { retryOnConflict } from '@shelfmark/subgraph-kit';
+import { UnknownCopy, type Copy, type FreshCopies } from '../../domain';
 
 /** How many times a change is tried on a freshly loaded copy before the caller hears of the race. */
 export const MAX_CHANGE_ATTEMPTS = 5;
@@ -26,20 +27,17 @@ export class CopyChanger {
     private readonly attempts = MAX_CHANGE_ATTEMPTS,
   ) {}
 
-  async change(copyId: string, change: CopyChange, causedBy?: string): Promise<ChangeOutcome> {
-    for (let attempt = 1; ; attempt += 1) {
+  change(copyId: string, change: CopyChange, causedBy?: string): Promise<ChangeOutcome> {
+    // A lost race surfaces as CopyChangedMeanwhile (a ConcurrentChange), which the helper retries.
+    return retryOnConflict(async (): Promise<ChangeOutcome> => {
       const copies = this.copies();
       const copy = await copies.byId(copyId);
       if (!copy) throw new UnknownCopy(copyId);
       if (causedBy !== undefined && copy.hasHandled(causedBy)) return 'already-handled';
       if (!change(copy)) return 'unchanged';
       if (causedBy !== undefined) copy.markHandled(causedBy);
-      try {
-        await copies.save(copy);
-        return 'changed';
-      } catch (error) {
-        if (!(error instanceof CopyChangedMeanwhile) || attempt >= this.attempts) throw error;
-      }
-    }
+      await copies.save(copy);
+      return 'changed';
+    }, this.attempts);
   }
 }

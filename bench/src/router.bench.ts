@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { graphqlClient, tempDir } from '@shelfmark/testing';
 import { load, machine, print } from './report';
+import { isbn, launch } from './system';
 
 /**
  * `npm run bench:router`: latency and throughput through the router of the embedded system
@@ -121,38 +120,6 @@ async function main() {
     await shelfmark.close();
     dir.cleanup();
   }
-}
-
-/** Starts `packages/launcher/src/main.ts` as a child process and waits for its endpoint. */
-async function launch(env: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'packages/launcher/src/main.ts'], {
-    cwd: join(__dirname, '..', '..'),
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  for (let i = 0; i < 600 && !/Shelfmark is running/.test(output); i += 1) {
-    if (child.exitCode !== null) throw new Error(`Shelfmark did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const url = /Shelfmark is running \(\d+ ms\): (\S+)/.exec(output)?.[1];
-  if (!url) throw new Error(`Shelfmark did not start:\n${output}`);
-  return {
-    url,
-    close: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGINT');
-      }),
-  };
-}
-
-/** A valid ISBN-13 for a number: 978 + 9 digits + check digit. */
-function isbn(n: number): string {
-  const body = `978${String(n).padStart(9, '0')}`;
-  const sum = [...body].reduce((acc, digit, i) => acc + Number(digit) * (i % 2 === 0 ? 1 : 3), 0);
-  return body + String((10 - (sum % 10)) % 10);
 }
 
 main().catch((error: unknown) => {

@@ -46,6 +46,7 @@ describe('embedded configuration', () => {
       SHELFMARK_ON_TIME_RETURN_POINTS: '2',
       SHELFMARK_JOB_INTERVAL_SECONDS: '60',
       SHELFMARK_SAGA_TIMEOUT_SECONDS: '30',
+      SHELFMARK_PEER_TIMEOUT_MS: '5000',
       LOG_LEVEL: 'warn',
     });
     expect(config).toMatchObject({
@@ -67,6 +68,7 @@ describe('embedded configuration', () => {
             pickupWindowDays: 7,
           },
           sagaTimeoutMs: 30_000,
+          peerTimeoutMs: 5000,
         },
       },
     });

@@ -58,6 +58,8 @@ export const circulationEnv = {
    * it. Longer than any live request (at least twice the 2 s timeout of calls between subgraphs).
    */
   SHELFMARK_SAGA_TIMEOUT_SECONDS: whole(4, 15),
+  /** How long loans waits for inventory (reserve copies) or members (hold points) to answer. */
+  SHELFMARK_PEER_TIMEOUT_MS: whole(50, 2000),
   /** How often overdue detection, hold expiry and saga recovery run; 0 turns the timer off. */
   SHELFMARK_JOB_INTERVAL_SECONDS: whole(0, 10),
   /**
@@ -97,6 +99,7 @@ export function topologySettings(env: TopologyEnv): TopologySettings {
         pickupWindowDays: env.SHELFMARK_PICKUP_WINDOW_DAYS,
       },
       sagaTimeoutMs: env.SHELFMARK_SAGA_TIMEOUT_SECONDS * 1000,
+      peerTimeoutMs: env.SHELFMARK_PEER_TIMEOUT_MS,
       ...(crashAt ? { borrowProbe: crashDrill(crashAt) } : {}),
     },
   };

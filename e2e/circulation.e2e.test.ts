@@ -183,6 +183,10 @@ describe('circulation through the router (embedded)', () => {
     const secondNow = await circulationOf(second.token);
     expect(secondNow.holds![0]?.status).toBe('FULFILLED');
     expect(secondNow.points).toBe(20); // fulfilled holds are not refunded
+    const fulfilled = secondNow.holds![0]!.id;
+    const cancelFulfilled = await request(CancelHold, { holdId: fulfilled }, { token: second.token });
+    expect(errorCode(cancelFulfilled)).toBe('BAD_USER_INPUT');
+    expect(cancelFulfilled.errors![0]!.message).toMatch(/already fulfilled/);
     expect(await availability(book)).toEqual({ total: 1, available: 0, onLoan: 1, onHoldShelf: 0 });
   });
 
@@ -238,6 +242,9 @@ describe('circulation through the router (embedded)', () => {
         expect(response.errors![0]!.message.length).toBeGreaterThan(10);
       }
       expect(errorCode(await request(BorrowBooks, { bookIds: [book] }))).toBe('UNAUTHENTICATED');
+      // A catalogued book with no copy in circulation (none added, or all withdrawn) cannot be lent.
+      const noCopies = await request(BorrowBooks, { bookIds: [await aBook(0)] }, { token: reader.token });
+      expect(errorCode(noCopies)).toBe('NO_COPY_AVAILABLE');
       expect((await circulationOf(reader.token)).loans).toEqual([]);
       expect(await availability(book)).toMatchObject({ available: 6 });
     });

@@ -58,6 +58,7 @@ export async function startTestSubgraph(
   const dir = tempDir();
   const database = testDatabase(definition.name);
   const keys = loadOrCreateKeys(dir.path);
+  // Silent, unless a test run is being debugged: TEST_LOG_LEVEL=error shows unexpected errors.
   const logger = createLogger(process.env['TEST_LOG_LEVEL'] === 'error' ? 'error' : 'silent');
   const published: ShelfmarkEvent[] = [];
   const recorder: Consumer = {

@@ -34,8 +34,6 @@ export class Hold extends AggregateRoot {
   id!: string;
   memberId!: string;
   bookId!: string;
-  /** Kept for old rows; the queue position is computed from the queue (see HoldQueue). */
-  position!: number | null;
   status!: HoldStatus;
   placedAt!: Date;
   /** While READY: the end of the pickup window. */
@@ -58,7 +56,6 @@ export class Hold extends AggregateRoot {
   static begin(input: NewHold, rules: CirculationRules, now: Date): Hold {
     return Object.assign(new Hold(), {
       ...input,
-      position: null,
       status: HoldStatus.WAITING,
       placedAt: now,
       readyUntil: null,

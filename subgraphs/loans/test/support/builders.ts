@@ -24,7 +24,6 @@ export function aHold(hold: Partial<Hold> & Pick<Hold, 'id'>): Hold {
   const built = Object.assign(new Hold(), {
     memberId: 'member-1',
     bookId: 'book-1',
-    position: 1,
     status: HoldStatus.WAITING,
     placedAt: new Date('2026-03-01T10:00:00.000Z'),
     readyUntil: null,

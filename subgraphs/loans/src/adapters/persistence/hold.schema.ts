@@ -17,7 +17,6 @@ export const HoldSchema = new EntitySchema<Hold, AggregateRoot>({
     id: { type: 'string', primary: true },
     memberId: { type: 'string' },
     bookId: { type: 'string' },
-    position: { type: 'integer', nullable: true },
     status: { enum: true, items: [...HOLD_STATUSES] },
     placedAt: { type: 'Date' },
     readyUntil: { type: 'Date', nullable: true },

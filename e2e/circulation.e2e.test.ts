@@ -3,7 +3,14 @@ import { loadConfig, startEmbedded, type EmbeddedShelfmark } from '@shelfmark/la
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueToken, loadOrCreateKeys } from '@shelfmark/subgraph-kit';
-import { errorCode, graphqlClient, manualClock, tempDir, type GraphQLRequest } from '@shelfmark/testing';
+import {
+  errorCode,
+  graphqlClient,
+  isbnFor,
+  manualClock,
+  tempDir,
+  type GraphQLRequest,
+} from '@shelfmark/testing';
 import {
   AddBook,
   AddCopies,
@@ -70,7 +77,7 @@ describe('circulation through the router (embedded)', () => {
   });
 
   const aBook = async (copies: number, title = `Book ${n + 1}`) => {
-    const isbn = isbn13(`978${String(100_000_000 + ++n).slice(-9)}`);
+    const isbn = isbnFor(100_000_000 + ++n);
     const added = await request(
       AddBook,
       { input: { isbn, title, authors: ['An Author'], subjects: ['fiction'] } },
@@ -358,9 +365,3 @@ describe('circulation through the router (embedded)', () => {
     expect(existsSync(deadLetters) ? readFileSync(deadLetters, 'utf8') : '').toBe('');
   });
 });
-
-/** A valid ISBN-13 from its first 12 digits. */
-function isbn13(first12: string): string {
-  const sum = [...first12].reduce((total, digit, i) => total + Number(digit) * (i % 2 === 0 ? 1 : 3), 0);
-  return `${first12}${(10 - (sum % 10)) % 10}`;
-}

@@ -1,6 +1,11 @@
-import { graphqlClient, tempDir, type GraphQLRequest } from '@shelfmark/testing';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
+import {
+  endpointOf,
+  exitOf,
+  graphqlClient,
+  spawnShelfmark,
+  tempDir,
+  type GraphQLRequest,
+} from '@shelfmark/testing';
 import {
   AddBook,
   AddCopies,
@@ -12,46 +17,21 @@ import {
   ReturnLoan,
 } from './operations';
 
-const ROOT = join(__dirname, '..');
 const ADMIN = { email: 'admin@library.test', password: 'correct horse battery staple' };
 
 /** `npm start` in a child process, so a crash drill can really kill it (SIGKILL, no clean-up). */
-function launch(dataDir: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'packages/launcher/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      PORT: '0',
-      SHELFMARK_DATA_DIR: dataDir,
-      SHELFMARK_ADMIN_EMAIL: ADMIN.email,
-      SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
-      SHELFMARK_SAGA_TIMEOUT_SECONDS: '4',
-      SHELFMARK_JOB_INTERVAL_SECONDS: '1',
-      ...env,
-    },
+const launch = (dataDir: string, env: Record<string, string> = {}) =>
+  spawnShelfmark({
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    SHELFMARK_DATA_DIR: dataDir,
+    SHELFMARK_ADMIN_EMAIL: ADMIN.email,
+    SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
+    SHELFMARK_SAGA_TIMEOUT_SECONDS: '4',
+    SHELFMARK_JOB_INTERVAL_SECONDS: '1',
+    ...env,
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return Object.assign(child, { output: () => output });
-}
-
-async function endpoint(child: ReturnType<typeof launch>): Promise<string> {
-  for (let i = 0; i < 600; i += 1) {
-    const match = /Shelfmark is running \(\d+ ms\): (\S+)/.exec(child.output());
-    if (match?.[1]) return match[1];
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`The launcher did not start:\n${child.output()}`);
-}
-
-function killed(child: ChildProcessWithoutNullStreams): Promise<NodeJS.Signals | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.signalCode);
-  return new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-}
 
 /** Polls `check` until it stops throwing (the system converged), or fails with its last error. */
 async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promise<T> {
@@ -108,16 +88,16 @@ describe('the borrow saga survives the process being killed at each step', () =>
     'killed after "%s": the borrow ends %s',
     async (step, outcome) => {
       const crashing = launch(dir.path, { SHELFMARK_CRASH_AT: step });
-      const first = graphqlClient(await endpoint(crashing));
+      const first = graphqlClient(await endpointOf(crashing));
       const { bookId, token } = await prepare(first);
 
       await expect(first(BorrowBooks, { bookIds: [bookId] }, { token })).rejects.toThrow();
-      expect(await killed(crashing)).toBe('SIGKILL');
+      expect((await exitOf(crashing)).signal).toBe('SIGKILL');
       expect(crashing.output()).toContain(`crash drill: killing the process at borrow step "${step}"`);
 
       const restarted = launch(dir.path);
       try {
-        const request = graphqlClient(await endpoint(restarted));
+        const request = graphqlClient(await endpointOf(restarted));
         const expectedLoans = outcome === 'confirmed' ? 1 : 0;
         const loans = await eventually(async () => {
           const me = (await request(MyCirculation, {}, { token })).data!.me!;
@@ -144,8 +124,8 @@ describe('the borrow saga survives the process being killed at each step', () =>
           onHoldShelf: 0,
         });
       } finally {
-        restarted.kill('SIGINT');
-        await killed(restarted);
+        restarted.child.kill('SIGINT');
+        await exitOf(restarted);
       }
     },
     90_000,

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { issueToken, loadOrCreateKeys } from '@shelfmark/subgraph-kit';
-import { graphqlClient, tempDir } from '@shelfmark/testing';
+import { graphqlClient, isbnFor as isbn, tempDir } from '@shelfmark/testing';
 import { load, machine, print, type LoadFigures } from './report';
-import { isbn, launch } from './system';
+import { launch } from './system';
 
 /**
  * `npm run bench:borrow`: latency and throughput of `borrowBooks` through the router — the whole

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { graphqlClient, tempDir } from '@shelfmark/testing';
+import { graphqlClient, isbnFor as isbn, tempDir } from '@shelfmark/testing';
 import { load, machine, print } from './report';
-import { isbn, launch } from './system';
+import { launch } from './system';
 
 /**
  * `npm run bench:router`: latency and throughput through the router of the embedded system

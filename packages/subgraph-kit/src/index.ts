@@ -22,7 +22,7 @@ export { createMetrics, type Metrics } from './observability/metrics';
 export { AggregateRootSchema } from './persistence/aggregateSchema';
 export { openDatabase, parseDatabaseUrl, type DatabaseConfig } from './persistence/database';
 export { MikroOrmOutboxStore } from './persistence/MikroOrmOutboxStore';
-export { isUniqueViolation } from './persistence/errors';
+export { insertIfAbsent, isUniqueViolation } from './persistence/errors';
 export { isConflict, retryOnConflict } from './persistence/conflicts';
 export { containing, isMongo } from './persistence/queries';
 export {

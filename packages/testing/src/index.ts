@@ -3,3 +3,11 @@ export { tempDir } from './tempDir';
 export { testDatabase, type TestDatabase } from './testDatabase';
 export { manualClock, type ManualClock } from './manualClock';
 export { startTestSubgraph, type TestSubgraph, type TestSubgraphOptions } from './testSubgraph';
+export {
+  endpointOf,
+  exitOf,
+  isbnFor,
+  spawnShelfmark,
+  type Exit,
+  type ShelfmarkProcess,
+} from './shelfmarkProcess';

@@ -1,4 +1,4 @@
-import { isMongo, isUniqueViolation } from '@shelfmark/subgraph-kit';
+import { insertIfAbsent, isMongo } from '@shelfmark/subgraph-kit';
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { BorrowRecord, BorrowRecordRepository } from '../../domain';
@@ -11,15 +11,9 @@ export class MikroOrmBorrowRecordRepository implements BorrowRecordRepository {
     return (await this.em.count(BorrowRecordSchema, { loanId })) > 0;
   }
 
-  async addIfAbsent(record: BorrowRecord): Promise<boolean> {
-    try {
-      await this.em.persist(record).flush();
-      return true;
-    } catch (error) {
-      // A concurrent delivery of the same borrow recorded it first: same outcome.
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+  addIfAbsent(record: BorrowRecord): Promise<boolean> {
+    // A concurrent delivery of the same borrow recorded it first: same outcome.
+    return insertIfAbsent(this.em, record);
   }
 
   async countsByBook(since: Date, until: Date): Promise<Map<string, number>> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { isUniqueViolation } from '@shelfmark/subgraph-kit';
+import { insertIfAbsent } from '@shelfmark/subgraph-kit';
 import type { KnownBook, KnownBookRepository } from '../../domain';
 import { KnownBookSchema } from './known-book.schema';
 
@@ -12,13 +12,6 @@ export class MikroOrmKnownBookRepository implements KnownBookRepository {
 
   async add(book: KnownBook): Promise<boolean> {
     if (await this.byId(book.bookId)) return false;
-    try {
-      await this.em.persist(book).flush();
-      return true;
-    } catch (error) {
-      // A redelivery racing the first delivery: the book is known either way.
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+    return insertIfAbsent(this.em, book);
   }
 }

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** `npm start` (the embedded launcher) as a child process, with everything it printed so far. */
+export interface ShelfmarkProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  output(): string;
+}
+
+/**
+ * Runs the launcher as `npm start` does, in a process of its own: outside jest's NODE_ENV=test,
+ * killable for real (crash drills), and off the caller's event loop (benchmarks). Only PATH and
+ * `env` reach it. `nodeArgs` go before the script (e.g. `--cpu-prof`).
+ */
+export function spawnShelfmark(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): ShelfmarkProcess {
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '-r', '@swc-node/register', 'packages/launcher/src/main.ts'],
+    { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env } },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+/** The router's endpoint once the launcher prints it; fails with its output if it never does. */
+export async function endpointOf(started: ShelfmarkProcess, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = /Shelfmark is running \(\d+ ms\): (\S+)/.exec(started.output());
+    if (match?.[1]) return match[1];
+    if (started.child.exitCode !== null || started.child.signalCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The launcher did not start:\n${started.output()}`);
+}
+
+export interface Exit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+/** How the process ended; if it is still running `timeoutMs` later, it is killed and this fails. */
+export function exitOf(started: ShelfmarkProcess, timeoutMs = 10_000): Promise<Exit> {
+  const { child } = started;
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  }
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The launcher was still running ${timeoutMs} ms later`));
+    }, timeoutMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal });
+    });
+  });
+}
+
+/** A valid ISBN-13 for a number: 978, the number in nine digits, the check digit. */
+export function isbnFor(n: number): string {
+  const body = `978${String(n).padStart(9, '0')}`;
+  const sum = [...body].reduce((total, digit, i) => total + Number(digit) * (i % 2 === 0 ? 1 : 3), 0);
+  return body + String((10 - (sum % 10)) % 10);
+}

@@ -28,6 +28,7 @@ import {
   RenewLoan,
   ReturnLoan,
   UnblockMember,
+  WithdrawCopy,
 } from './operations';
 
 const ADMIN = { email: 'admin@library.test', password: 'correct horse battery staple' };
@@ -252,6 +253,15 @@ describe('circulation through the router (embedded)', () => {
       // A catalogued book with no copy in circulation (none added, or all withdrawn) cannot be lent.
       const noCopies = await request(BorrowBooks, { bookIds: [await aBook(0)] }, { token: reader.token });
       expect(errorCode(noCopies)).toBe('NO_COPY_AVAILABLE');
+      const withdrawnBook = await aBook(0);
+      const [copy] = (await request(AddCopies, { bookId: withdrawnBook, count: 1 }, { token: admin })).data!
+        .addCopies;
+      expect(
+        (await request(WithdrawCopy, { copyId: copy!.id }, { token: admin })).data?.withdrawCopy.status,
+      ).toBe('WITHDRAWN');
+      const withdrawn = await request(BorrowBooks, { bookIds: [withdrawnBook] }, { token: reader.token });
+      expect(errorCode(withdrawn)).toBe('NO_COPY_AVAILABLE');
+      expect(withdrawn.errors![0]!.message).toMatch(/no copy in circulation/);
       expect((await circulationOf(reader.token)).loans).toEqual([]);
       expect(await availability(book)).toMatchObject({ available: 6 });
     });

@@ -297,3 +297,12 @@ export const Ranking = graphql(`
     }
   }
 `);
+
+export const WithdrawCopy = graphql(`
+  mutation WithdrawCopy($copyId: ID!) {
+    withdrawCopy(copyId: $copyId) {
+      id
+      status
+    }
+  }
+`);

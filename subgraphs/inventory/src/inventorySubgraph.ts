@@ -1,6 +1,7 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
 import { CopyAdder } from './application/add-copies/CopyAdder';
 import { CopyChanger } from './application/change-copy/CopyChanger';
+import { CopyWithdrawer } from './application/withdraw-copy/CopyWithdrawer';
 import { CopyReserver } from './application/reserve-copies/CopyReserver';
 import { lendCopyOnLoanBorrowed } from './adapters/events/LendCopyOnLoanBorrowed';
 import { passCopyOnOnHoldEnded } from './adapters/events/PassCopyOnOnHoldEnded';
@@ -52,6 +53,7 @@ export function inventorySubgraph(): SubgraphDefinition<InventoryContext> {
         ...base,
         addCopies: new CopyAdder(copies, books, { clock: runtime.clock }),
         reserveCopies: new CopyReserver(fresh, books, new CopyChanger(fresh), { clock: runtime.clock }),
+        withdrawCopy: new CopyWithdrawer(fresh, new CopyChanger(fresh), runtime.clock),
         copies,
         copyById: copyLoader(copies),
         copiesByBook: copiesByBookLoader(copies),

@@ -281,6 +281,45 @@ describe('inventory subgraph (SQLite)', () => {
     expect(t.deadLetters.letters).toHaveLength(1);
   });
 
+  it('lets a librarian withdraw a copy on the shelves; it no longer counts or lends', async () => {
+    const WITHDRAW = 'mutation($id: ID!) { withdrawCopy(copyId: $id) { id status } }';
+    const bookId = await aKnownBook();
+    const [first, second] = (await addCopies({ bookId, count: 2 })).data!.addCopies;
+    expect(errorCode(await t.request(WITHDRAW, { id: first!.id }, { token: member }))).toBe('FORBIDDEN');
+    expect(errorCode(await t.request(WITHDRAW, { id: first!.id }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.request(WITHDRAW, { id: 'no-such-copy' }, { token: librarian }))).toBe(
+      'NOT_FOUND',
+    );
+
+    const withdrawn = await t.request<{ withdrawCopy: { status: string } }>(
+      WITHDRAW,
+      { id: first!.id },
+      { token: librarian },
+    );
+    expect(withdrawn.data?.withdrawCopy.status).toBe('WITHDRAWN');
+    expect((await booksInventory(bookId))[0]?.availability).toEqual({
+      total: 1,
+      available: 1,
+      onLoan: 0,
+      onHoldShelf: 0,
+    });
+    expect((await t.request(WITHDRAW, { id: first!.id }, { token: librarian })).errors).toBeUndefined();
+
+    // Lent, the other copy cannot be withdrawn; with none left in circulation, borrowing says so.
+    const reserve =
+      'mutation($b: ID!, $ids: [ID!]!, $d: DateTime!) { reserveCopies(borrowId: $b, bookIds: $ids, deadline: $d) { copyId } }';
+    const deadline = new Date(Date.now() + 60_000).toISOString();
+    await t.request(reserve, { b: 'borrow-w', ids: [bookId], d: deadline }, { token: member });
+    const inUse = await t.request(WITHDRAW, { id: second!.id }, { token: librarian });
+    expect(errorCode(inUse)).toBe('BAD_USER_INPUT');
+    const other = await aKnownBook();
+    const [only] = (await addCopies({ bookId: other, count: 1 })).data!.addCopies;
+    await t.request(WITHDRAW, { id: only!.id }, { token: librarian });
+    const none = await t.request(reserve, { b: 'borrow-x', ids: [other], d: deadline }, { token: member });
+    expect(errorCode(none)).toBe('NO_COPY_AVAILABLE');
+    expect(none.errors![0]!.message).toMatch(/has no copy in circulation/);
+  });
+
   it('keeps books and copies across a restart', async () => {
     const bookId = await aKnownBook();
     await addCopies({ bookId, count: 2 });

@@ -366,3 +366,35 @@ describe('copyLocation', () => {
     );
   });
 });
+
+describe('Copy.withdraw', () => {
+  const at = new Date('2026-03-05T10:00:00Z');
+
+  it('takes a copy on the shelves out of circulation, once, and announces it', () => {
+    const copy = aCopy('b1', 'c1');
+    expect(copy.withdraw(at)).toBe(true);
+    expect(copy.withdraw(at)).toBe(false);
+    expect(copy.status).toBe('WITHDRAWN');
+    expect(copy.outbox.map((event) => event.data)).toEqual([
+      expect.objectContaining({ copyId: 'c1', from: 'AVAILABLE', to: 'WITHDRAWN' }),
+    ]);
+    expect(copy.reserve('borrow-1', 'm1', at)).toBe(false);
+  });
+
+  it('refuses a copy that is out, reserved or kept on the hold shelf, as BAD_USER_INPUT', () => {
+    const lent = aCopy('b1', 'c1');
+    lent.lend('loan-1', 'borrow-1', at);
+    expect(() => lent.withdraw(at)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }) as Error);
+    expect(() => lent.withdraw(at)).toThrow(/on loan/);
+
+    const reserved = aCopy('b1', 'c2');
+    reserved.reserve('borrow-2', 'm1', at);
+    expect(() => reserved.withdraw(at)).toThrow(InvalidInput);
+
+    const held = aCopy('b1', 'c3');
+    held.lend('loan-3', 'borrow-3', at);
+    held.shelveAfterReturn('loan-3', { holdId: 'h1', memberId: 'm2' }, at);
+    expect(() => held.withdraw(at)).toThrow(/hold shelf/);
+    expect(held.status).toBe('ON_HOLD_SHELF');
+  });
+});

@@ -1,6 +1,7 @@
 import { AggregateRoot } from '@shelfmark/events';
 import type { Barcode } from './Barcode';
 import { CopyStatus } from './CopyStatus';
+import { CopyInUse } from './errors';
 
 export interface NewCopy {
   readonly id: string;
@@ -157,6 +158,19 @@ export class Copy extends AggregateRoot {
     const waiting = nextHold ? CopyStatus.ON_HOLD_SHELF : CopyStatus.AVAILABLE;
     if (this.isReserved()) this.reservedFromStatus = waiting;
     else this.moveTo(waiting, now);
+    return true;
+  }
+
+  /**
+   * A librarian takes the copy out of circulation (damaged, lost, weeded): WITHDRAWN, no longer
+   * counted or lent. Only a copy back on the shelves; false when it was withdrawn already.
+   */
+  withdraw(now: Date): boolean {
+    if (this.status === CopyStatus.WITHDRAWN) return false;
+    if (this.status !== CopyStatus.AVAILABLE || this.isReserved() || this.heldForHoldId) {
+      throw new CopyInUse(this.status);
+    }
+    this.moveTo(CopyStatus.WITHDRAWN, now);
     return true;
   }
 

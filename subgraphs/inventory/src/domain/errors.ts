@@ -1,4 +1,4 @@
-import { ConcurrentChange, DomainError, NotFound } from '@shelfmark/errors';
+import { ConcurrentChange, DomainError, InvalidInput, NotFound } from '@shelfmark/errors';
 
 /** A book that catalogue never announced (or whose announcement has not reached inventory yet). */
 export class UnknownBook extends NotFound {
@@ -21,8 +21,23 @@ export class UnknownCopy extends NotFound {
 export class NoCopyAvailable extends DomainError {
   readonly code = 'NO_COPY_AVAILABLE' as const;
 
-  constructor(bookId: string, title: string) {
-    super(`No copy of "${title}" is free to borrow right now. Place a hold to join the queue.`, { bookId });
+  constructor(bookId: string, title: string, inCirculation = true) {
+    super(
+      inCirculation
+        ? `No copy of "${title}" is free to borrow right now. Place a hold to join the queue.`
+        : `"${title}" has no copy in circulation (none was added, or every copy was withdrawn), so it cannot be borrowed.`,
+      { bookId },
+    );
+  }
+}
+
+/** Only a copy back on the shelves (AVAILABLE, kept for nobody) can be withdrawn. */
+export class CopyInUse extends InvalidInput {
+  constructor(status: string) {
+    super(
+      'copyId',
+      `This copy is ${status === 'ON_LOAN' ? 'on loan' : 'waiting on the hold shelf'}; it can be withdrawn once it is back on the shelves.`,
+    );
   }
 }
 

@@ -6,5 +6,12 @@ export { Copy, type LendOutcome, type NewCopy, type NextHold } from './Copy';
 export { copyCount, MAX_COPIES_PER_REQUEST } from './CopyCount';
 export type { CopyRepository, FreshCopies, StatusCount } from './CopyRepository';
 export { COPY_STATUSES, CopyStatus, OUT_OF_CIRCULATION } from './CopyStatus';
-export { BarcodeTaken, CopyChangedMeanwhile, NoCopyAvailable, UnknownBook, UnknownCopy } from './errors';
+export {
+  BarcodeTaken,
+  CopyChangedMeanwhile,
+  CopyInUse,
+  NoCopyAvailable,
+  UnknownBook,
+  UnknownCopy,
+} from './errors';
 export { copyLocation, MAX_LOCATION_LENGTH } from './Location';

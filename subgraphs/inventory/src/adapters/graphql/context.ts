@@ -2,6 +2,7 @@ import type { SubgraphContext } from '@shelfmark/subgraph-kit';
 import DataLoader from 'dataloader';
 import type { CopyAdder } from '../../application/add-copies/CopyAdder';
 import type { CopyReserver } from '../../application/reserve-copies/CopyReserver';
+import type { CopyWithdrawer } from '../../application/withdraw-copy/CopyWithdrawer';
 import {
   availabilityOf,
   NO_COPIES,
@@ -14,6 +15,7 @@ import {
 export interface InventoryContext extends SubgraphContext {
   readonly addCopies: CopyAdder;
   readonly reserveCopies: CopyReserver;
+  readonly withdrawCopy: CopyWithdrawer;
   readonly copies: CopyRepository;
   /** Batches entity references to copies into one query per request. */
   readonly copyById: DataLoader<string, Copy | null>;

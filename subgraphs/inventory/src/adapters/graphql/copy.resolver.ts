@@ -31,6 +31,15 @@ export class CopyResolver {
     return ctx.addCopies.add({ bookId, count, location: location ?? null });
   }
 
+  @Authorized('LIBRARIAN')
+  @Mutation(() => CopyType, {
+    description:
+      'Librarians: take a copy back on the shelves out of circulation (WITHDRAWN: damaged, lost, weeded). Withdrawing it again changes nothing.',
+  })
+  withdrawCopy(@Arg('copyId', () => ID) copyId: string, @Ctx() ctx: InventoryContext): Promise<Copy> {
+    return ctx.withdrawCopy.withdraw(copyId);
+  }
+
   @FieldResolver(() => BookReference, { description: 'The book this is a copy of.' })
   book(@Root() copy: Copy): BookReference {
     return { id: copy.bookId };

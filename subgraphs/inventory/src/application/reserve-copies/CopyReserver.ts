@@ -3,6 +3,7 @@ import {
   CopyChangedMeanwhile,
   CopyStatus,
   NoCopyAvailable,
+  OUT_OF_CIRCULATION,
   UnknownBook,
   type CatalogueBookRepository,
   type Copy,
@@ -75,7 +76,9 @@ export class CopyReserver {
         let copy: Copy | null | undefined = earlier.get(bookId);
         if (!copy) {
           copy = await this.reserveOne(bookId, borrowId, memberId);
-          if (!copy) throw new NoCopyAvailable(bookId, titles.get(bookId) ?? bookId);
+          if (!copy) {
+            throw new NoCopyAvailable(bookId, titles.get(bookId) ?? bookId, await this.inCirculation(bookId));
+          }
           reserved.push(copy);
         }
         reservations.push({ bookId, copyId: copy.id, holdId: copy.reservationHoldId() });
@@ -92,6 +95,12 @@ export class CopyReserver {
       }
       throw error;
     }
+  }
+
+  /** Whether the book has any copy the library still lends (for the refusal's wording). */
+  private async inCirculation(bookId: string): Promise<boolean> {
+    const counts = await this.copies().statusCounts([bookId]);
+    return counts.some(({ status, count }) => count > 0 && !OUT_OF_CIRCULATION.has(status));
   }
 
   /** The titles of the books, for messages; refuses any book inventory has not heard of. */

@@ -11,3 +11,4 @@ export {
   type Exit,
   type ShelfmarkProcess,
 } from './shelfmarkProcess';
+export { aBookAddedEvent } from './events';

@@ -1,5 +1,5 @@
 import { createEvent } from '@shelfmark/events';
-import { errorCode, startTestSubgraph, type TestSubgraph } from '@shelfmark/testing';
+import { aBookAddedEvent, errorCode, startTestSubgraph, type TestSubgraph } from '@shelfmark/testing';
 import { randomUUID } from 'node:crypto';
 import { analyticsSubgraph } from '../src';
 import { CountBorrowOnLoanBorrowed } from '../src/adapters/events/CountBorrowOnLoanBorrowed';
@@ -36,16 +36,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
 
 const bookAdded = (bookId: string, subjects: string[]) =>
-  createEvent('shelfmark.catalogue.book-added.v1', bookId, {
-    bookId,
-    isbn: '9780441172719',
-    title: `Title of ${bookId}`,
-    subtitle: null,
-    authors: ['Someone'],
-    subjects,
-    language: 'en',
-    publishedYear: 2000,
-  });
+  aBookAddedEvent(bookId, { title: `Title of ${bookId}`, subjects });
 
 /** A loan of the book, as the loans context announces it. */
 const loanBorrowed = (bookId: string, borrowedAt: Date) => {

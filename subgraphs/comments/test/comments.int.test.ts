@@ -1,5 +1,4 @@
-import { createEvent } from '@shelfmark/events';
-import { errorCode, startTestSubgraph, type TestSubgraph } from '@shelfmark/testing';
+import { aBookAddedEvent, errorCode, startTestSubgraph, type TestSubgraph } from '@shelfmark/testing';
 import { commentsSubgraph } from '../src';
 import { KnownBookSchema } from '../src/adapters/persistence/known-book.schema';
 
@@ -82,17 +81,7 @@ type Comments = { _entities: { id: string; comments: Connection }[] };
 type Ratings = { _entities: { id: string; rating: { average: number | null; count: number } }[] };
 
 const book = (id: string) => ({ __typename: 'Book', id });
-const bookAdded = (bookId: string, title = `Title of ${bookId}`) =>
-  createEvent('shelfmark.catalogue.book-added.v1', bookId, {
-    bookId,
-    isbn: '9780441172719',
-    title,
-    subtitle: null,
-    authors: ['Someone'],
-    subjects: ['fiction'],
-    language: 'en',
-    publishedYear: 1965,
-  });
+const bookAdded = (bookId: string, title = `Title of ${bookId}`) => aBookAddedEvent(bookId, { title });
 
 describe('comments subgraph (SQLite)', () => {
   let t: TestSubgraph;

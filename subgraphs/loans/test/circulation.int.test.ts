@@ -1,5 +1,11 @@
 import { createEvent } from '@shelfmark/events';
-import { errorCode, manualClock, startTestSubgraph, type TestSubgraph } from '@shelfmark/testing';
+import {
+  aBookAddedEvent,
+  errorCode,
+  manualClock,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@shelfmark/testing';
 import { BORROW_STEPS, loansSubgraph, type BorrowStep } from '../src';
 import { BorrowRequestSchema } from '../src/adapters/persistence/borrow-request.schema';
 import { BorrowerSchema } from '../src/adapters/persistence/borrower.schema';
@@ -151,18 +157,7 @@ describe('circulation in the loans subgraph (borrow saga, returns, renewals, hol
   /** A book loans knows of (catalogue's book-added) with `copies` free copies in inventory. */
   const aBook = async (copies = 3): Promise<string> => {
     const bookId = fresh('book');
-    await t.deliver(
-      createEvent('shelfmark.catalogue.book-added.v1', bookId, {
-        bookId,
-        isbn: '9780000000002',
-        title: `Title of ${bookId}`,
-        subtitle: null,
-        authors: ['A. Author'],
-        subjects: [],
-        language: null,
-        publishedYear: null,
-      }),
-    );
+    await t.deliver(aBookAddedEvent(bookId, { title: `Title of ${bookId}` }));
     inventory.behaviour = withBook(inventory.behaviour, bookId, copies);
     return bookId;
   };

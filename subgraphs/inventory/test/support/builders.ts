@@ -1,24 +1,8 @@
 import { createEvent, type CloudEvent, type EventData, type EventType } from '@shelfmark/events';
+export { aBookAddedEvent } from '@shelfmark/testing';
 import { Barcode, Copy } from '../../src/domain';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-type BookAdded = EventData<'shelfmark.catalogue.book-added.v1'>;
-
-/** A valid `book-added` event as catalogue would publish it. */
-export function aBookAddedEvent(bookId: string, change: Partial<BookAdded> = {}): CloudEvent {
-  return createEvent('shelfmark.catalogue.book-added.v1', bookId, {
-    bookId,
-    isbn: '9780441172719',
-    title: 'Dune',
-    subtitle: null,
-    authors: ['Frank Herbert'],
-    subjects: ['science fiction'],
-    language: 'en',
-    publishedYear: 1965,
-    ...change,
-  });
-}
 
 /** A barcode generator that hands out the given bodies in order (each padded to 10 characters). */
 export function barcodesFrom(...bodies: string[]): () => Barcode {

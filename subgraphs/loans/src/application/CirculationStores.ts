@@ -1,3 +1,4 @@
+import { retryOnConflict } from '@shelfmark/subgraph-kit';
 import type {
   BorrowerRepository,
   BorrowRequestRepository,
@@ -38,4 +39,18 @@ export async function nextInQueue(
 ): Promise<{ holdId: string; memberId: string } | null> {
   const next = (await stores.holds.waitingFor([bookId])).find((hold) => hold.id !== except);
   return next ? { holdId: next.id, memberId: next.memberId } : null;
+}
+
+/**
+ * What a scheduled job does to each item it found: `change` loads the item afresh and writes it
+ * when it changes it, one unit of work per item, run again when it loses a race to another
+ * writer. Resolves to how many items it changed.
+ */
+export async function changeEach(
+  items: readonly { readonly id: string }[],
+  change: (id: string) => Promise<boolean>,
+): Promise<number> {
+  let changed = 0;
+  for (const { id } of items) if (await retryOnConflict(() => change(id))) changed += 1;
+  return changed;
 }

@@ -1,5 +1,5 @@
-import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
-import type { OpenStores } from '../CirculationStores';
+import type { Clock } from '@shelfmark/subgraph-kit';
+import { changeEach, type OpenStores } from '../CirculationStores';
 
 /**
  * Abandons holds whose placement a crash interrupted (unconfirmed for longer than the saga timeout):
@@ -18,17 +18,13 @@ export class HoldRecovery {
       new Date(now.getTime() - this.options.sagaTimeoutMs),
       100,
     );
-    let abandoned = 0;
-    for (const { id } of stuck) {
-      const done = await retryOnConflict(async () => {
-        const { holds } = this.open();
-        const hold = await holds.byId(id);
-        if (!hold?.abandon(now)) return false;
-        await holds.save(hold);
-        return true;
-      });
-      if (done) abandoned += 1;
-    }
+    const abandoned = await changeEach(stuck, async (id) => {
+      const { holds } = this.open();
+      const hold = await holds.byId(id);
+      if (!hold?.abandon(now)) return false;
+      await holds.save(hold);
+      return true;
+    });
     return { abandoned };
   }
 }

@@ -1,6 +1,6 @@
-import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
+import type { Clock } from '@shelfmark/subgraph-kit';
 import { addDays, type CirculationRules } from '../../domain';
-import type { OpenStores } from '../CirculationStores';
+import { changeEach, type OpenStores } from '../CirculationStores';
 
 /** The due-soon job: one `loan-due-soon` per due date, `dueSoonDays` before it. */
 export class DueSoonReminder {
@@ -14,17 +14,13 @@ export class DueSoonReminder {
 
   async run(now: Date = this.clock()): Promise<{ reminded: number }> {
     const soon = await this.open().loans.activeDueBy(addDays(now, this.rules.dueSoonDays), 1000);
-    let reminded = 0;
-    for (const { id } of soon) {
-      const sent = await retryOnConflict(async () => {
-        const { loans } = this.open();
-        const loan = await loans.byId(id);
-        if (!loan?.remindIfDueSoon(this.rules, now)) return false;
-        await loans.save(loan);
-        return true;
-      });
-      if (sent) reminded += 1;
-    }
+    const reminded = await changeEach(soon, async (id) => {
+      const { loans } = this.open();
+      const loan = await loans.byId(id);
+      if (!loan?.remindIfDueSoon(this.rules, now)) return false;
+      await loans.save(loan);
+      return true;
+    });
     return { reminded };
   }
 }

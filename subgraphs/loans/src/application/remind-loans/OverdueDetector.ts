@@ -1,5 +1,5 @@
-import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
-import type { OpenStores } from '../CirculationStores';
+import type { Clock } from '@shelfmark/subgraph-kit';
+import { changeEach, type OpenStores } from '../CirculationStores';
 
 /** The overdue job: ACTIVE loans past their due date become OVERDUE and are announced (`loan-overdue`). */
 export class OverdueDetector {
@@ -12,17 +12,13 @@ export class OverdueDetector {
 
   async run(now: Date = this.clock()): Promise<{ overdue: number }> {
     const late = await this.open().loans.activeDueBy(now, 500);
-    let overdue = 0;
-    for (const { id } of late) {
-      const marked = await retryOnConflict(async () => {
-        const { loans } = this.open();
-        const loan = await loans.byId(id);
-        if (!loan?.markOverdue(now)) return false;
-        await loans.save(loan);
-        return true;
-      });
-      if (marked) overdue += 1;
-    }
+    const overdue = await changeEach(late, async (id) => {
+      const { loans } = this.open();
+      const loan = await loans.byId(id);
+      if (!loan?.markOverdue(now)) return false;
+      await loans.save(loan);
+      return true;
+    });
     return { overdue };
   }
 }

@@ -1,5 +1,5 @@
-import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
-import { nextInQueue, type OpenStores } from '../CirculationStores';
+import type { Clock } from '@shelfmark/subgraph-kit';
+import { changeEach, nextInQueue, type OpenStores } from '../CirculationStores';
 
 /**
  * The hold-expiry job: a READY hold whose pickup window closed EXPIRES (its points are refunded by
@@ -15,18 +15,13 @@ export class HoldExpirer {
 
   async run(now: Date = this.clock()): Promise<{ expired: number }> {
     const due = await this.open().holds.readyExpiredBy(now, 200);
-    let expired = 0;
-    for (const { id } of due) {
-      const done = await retryOnConflict(async () => {
-        const stores = this.open();
-        const hold = await stores.holds.byId(id);
-        if (!hold) return false;
-        const changed = hold.expire(await nextInQueue(stores, hold.bookId, hold.id), now);
-        if (changed) await stores.holds.save(hold);
-        return changed;
-      });
-      if (done) expired += 1;
-    }
+    const expired = await changeEach(due, async (id) => {
+      const stores = this.open();
+      const hold = await stores.holds.byId(id);
+      if (!hold?.expire(await nextInQueue(stores, hold.bookId, hold.id), now)) return false;
+      await stores.holds.save(hold);
+      return true;
+    });
     return { expired };
   }
 }

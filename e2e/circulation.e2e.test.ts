@@ -34,7 +34,7 @@ import {
 const ADMIN = { email: 'admin@library.test', password: 'correct horse battery staple' };
 
 /**
- * Circulation end to end (design.md §4, flows 1–4), on the embedded defaults, through the router
+ * Circulation end to end (docs/design.md §4, flows 1–4), on the embedded defaults, through the router
  * only: register, borrow, return, hold, cancel — and the rules and races around them.
  */
 describe('circulation through the router (embedded)', () => {

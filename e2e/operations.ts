@@ -1,6 +1,6 @@
 import { graphql } from './gql';
 
-/** The operations a client of the public API (design.md §6) runs; codegen types them. */
+/** The operations a client of the public API (docs/design.md §6) runs; codegen types them. */
 export const Login = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {

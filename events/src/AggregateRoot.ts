@@ -5,7 +5,7 @@ import type { EventData, EventType } from './contracts';
 export const HANDLED_EVENTS_MEMORY = 200;
 
 /**
- * An aggregate that records its own events (design.md §3): the events live in the aggregate's
+ * An aggregate that records its own events (docs/design.md §3): the events live in the aggregate's
  * own row/document (`outbox`) and are written by the same single-document write as the state
  * change, so they commit together on SQLite and on MongoDB without multi-document transactions.
  * The outbox relay publishes them and removes them afterwards.

@@ -16,7 +16,7 @@ import { MemoryOutboxStore } from './support/MemoryOutboxStore';
 
 /**
  * Members as documents: each save is one single-document write of the whole aggregate (state,
- * outbox and handled ids together), the only atomicity design.md §3 allows itself.
+ * outbox and handled ids together), the only atomicity docs/design.md §3 allows itself.
  */
 class MemberDocuments {
   private readonly documents = new Map<string, string>();

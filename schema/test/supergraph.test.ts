@@ -23,7 +23,7 @@ describe('the committed supergraph', () => {
     expect(readFileSync(schemaFiles.api, 'utf8')).toBe(composed.api);
   });
 
-  it('exposes the public API names of design.md §6', () => {
+  it('exposes the public API names of docs/design.md §6', () => {
     for (const name of [
       'book(',
       'books(',

@@ -2,7 +2,7 @@ import type { CloudEvent } from '../envelope';
 import type { Consumer } from '../consumer/Consumer';
 
 /**
- * The bus port (design.md §3). Two adapters implement it: in-process (the embedded default) and
+ * The bus port (docs/design.md §3). Two adapters implement it: in-process (the embedded default) and
  * Apache Kafka (`@shelfmark/events/kafka`). One contract suite proves both.
  */
 export interface EventBus {

@@ -73,7 +73,7 @@ const CLIENT_RETRY = { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 };
 const CLOSE_PUBLISH_WAIT_MS = 10_000;
 
 /**
- * The Apache Kafka adapter of the bus (design.md §3, docs/adr/0007-kafka.md), for multi-process
+ * The Apache Kafka adapter of the bus (docs/design.md §3, docs/adr/0007-kafka.md), for multi-process
  * and production deployments.
  *
  * - One topic per owning context (`shelfmark.<context>`, and its `.dead-letter` topic), created

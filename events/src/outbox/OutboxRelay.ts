@@ -29,7 +29,7 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes what aggregates recorded in their outboxes, then removes it (design.md §3).
+ * Publishes what aggregates recorded in their outboxes, then removes it (docs/design.md §3).
  * A use case wakes the relay after it commits, so events flow at once; the poll catches what a
  * crashed process left behind. Publication is at least once: a crash between the bus accepting
  * an event and the outbox forgetting it publishes that event again, never loses it.

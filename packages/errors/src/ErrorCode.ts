@@ -1,5 +1,5 @@
 /**
- * The stable `extensions.code` values of Shelfmark's public API (design.md §6).
+ * The stable `extensions.code` values of Shelfmark's public API (docs/design.md §6).
  * Clients branch on these; never rename one. Every code added here is documented in docs/errors.md.
  */
 export const ErrorCode = {

@@ -45,7 +45,7 @@ export const adminPair = [
 
 const whole = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 
-/** The circulation rules (design.md §2) and the scheduled jobs, with the defaults every topology uses. */
+/** The circulation rules (docs/design.md §2) and scheduled jobs, with the defaults every topology uses. */
 export const circulationEnv = {
   SHELFMARK_LOAN_PERIOD_DAYS: whole(1, 14),
   SHELFMARK_MAX_ACTIVE_LOANS: whole(1, 5),

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { AggregateRootSchema, openDatabase } from '../src';
 
 /**
- * design.md §3 on MongoDB without multi-document transactions (the test server has none): the
+ * docs/design.md §3 on MongoDB without multi-document transactions (the test server has none): the
  * effect of an event and the record that it was applied are one single-document write, so an
  * event redelivered after a crash changes nothing; and the app's unique indexes exist.
  */

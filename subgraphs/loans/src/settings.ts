@@ -1,7 +1,7 @@
 import { circulationRules, type CirculationRules } from './domain';
 import type { BorrowStepProbe } from './application/borrow-books/BookBorrower';
 
-/** How this library runs its loans context. Everything has a default (design.md §2). */
+/** How this library runs its loans context. Everything has a default (docs/design.md §2). */
 export interface LoansSettings {
   readonly rules?: Partial<CirculationRules>;
   /** How long a synchronous call to inventory or members may take. Default 2 s. */

@@ -4,7 +4,7 @@ import { EmailAddress, Password } from './domain';
 
 /** How this library runs its members context. */
 export interface MembersSettings {
-  /** Points every new member starts with (design.md §2 default: 30). */
+  /** Points every new member starts with (docs/design.md §2 default: 30). */
   readonly initialPoints: number;
   /** How long a sign-in token stays valid, in seconds. */
   readonly tokenTtlSeconds: number;

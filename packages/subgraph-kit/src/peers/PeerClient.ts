@@ -65,7 +65,7 @@ interface GraphQLBody {
 /**
  * A synchronous GraphQL call to another subgraph, with a timeout and a circuit breaker (opossum).
  * When the peer is slow or failing, the circuit opens and calls fail at once with
- * SERVICE_UNAVAILABLE instead of piling up (design.md §4, flow 5); after `resetTimeoutMs` one
+ * SERVICE_UNAVAILABLE instead of piling up (docs/design.md §4, flow 5); after `resetTimeoutMs` one
  * trial call decides whether it closes again.
  */
 export class PeerClient {

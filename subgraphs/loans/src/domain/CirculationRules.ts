@@ -1,6 +1,6 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The circulation rules of one library (design.md §2); every number is configurable. */
+/** The circulation rules of one library (docs/design.md §2); every number is configurable. */
 export interface CirculationRules {
   /** How long a loan lasts, and how far a renewal pushes the due date. */
   readonly loanPeriodDays: number;

@@ -53,7 +53,7 @@ export interface NewMember {
   /** Already hashed: the aggregate never sees a plain-text password. */
   readonly passwordHash: string;
   readonly role: MemberRole;
-  /** Points every new member starts with (design.md §2: 30 by default). */
+  /** Points every new member starts with (docs/design.md §2: 30 by default). */
   readonly initialPoints: number;
 }
 
@@ -137,7 +137,7 @@ export class Member extends AggregateRoot {
   }
 
   /**
-   * Pays for a hold (design.md §2: no points, no hold). Paying again for the same hold changes
+   * Pays for a hold (docs/design.md §2: no points, no hold). Paying again for the same hold changes
    * nothing and returns false, so a caller may retry: even a member blocked or short of points
    * since then gets the answer the first payment got.
    */

@@ -44,7 +44,7 @@ export interface BorrowSagaOptions {
 }
 
 /**
- * borrowBooks: the saga orchestrated by loans (design.md §4, flow 2).
+ * borrowBooks: the saga orchestrated by loans (docs/design.md §4, flow 2).
  *
  *   1. started   — the request is written (STARTED);
  *   2. claimed   — the member's loan slots are claimed on their Borrower (limit, block), one write;

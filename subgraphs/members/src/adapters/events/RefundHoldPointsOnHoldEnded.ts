@@ -16,7 +16,7 @@ const REASONS: Record<HoldEnded, string> = {
 };
 
 /**
- * A hold ended without a loan (design.md §2: cancelled or expired unused; or its placement never
+ * A hold ended without a loan (docs/design.md §2: cancelled or expired unused; or its placement never
  * completed): give its points back. What is refunded is what the member's ledger says was paid
  * for the hold, not what the event claims; a difference is logged, never acted on. Each event
  * gets its own unit of work (a fresh one per attempt); an unknown member fails the event, which

@@ -9,7 +9,7 @@ import { MikroOrmMemberRepository } from '../persistence/MikroOrmMemberRepositor
 type LoanReturned = 'shelfmark.loans.loan-returned.v1';
 
 /**
- * A loan came back by its due date (design.md §2): the member earns points for it, once per loan.
+ * A loan came back by its due date (docs/design.md §2): the member earns points for it, once per loan.
  * A late return is not the members context's business: nothing is read or written for it.
  */
 export class RewardOnTimeReturnOnLoanReturned implements Consumer<LoanReturned> {

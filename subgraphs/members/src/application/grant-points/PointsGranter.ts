@@ -7,7 +7,7 @@ export interface PointsGrant {
   readonly reason: string;
 }
 
-/** A librarian gives a member points (design.md §2), with the reason on the ledger. */
+/** A librarian gives a member points (docs/design.md §2), with the reason on the ledger. */
 export class PointsGranter {
   constructor(
     private readonly members: FreshMembers,

@@ -1,7 +1,7 @@
 import { changeMember, type FreshMembers } from '../changeMember';
 
 export interface RewarderOptions {
-  /** Points for a loan returned by its due date (design.md §2: 1). */
+  /** Points for a loan returned by its due date (docs/design.md §2: 1). */
   readonly points: number;
   readonly clock: () => Date;
 }

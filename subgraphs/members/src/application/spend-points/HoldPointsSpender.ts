@@ -10,7 +10,7 @@ export interface HoldPayment {
 }
 
 /**
- * Takes a hold's points, synchronously, for loans (design.md §4, flow 4: no points, no hold).
+ * Takes a hold's points, synchronously, for loans (docs/design.md §4, flow 4: no points, no hold).
  * Idempotent per hold: a retry gets the balance back without paying twice. Concurrent payments
  * never overdraw: each is checked against the balance it is written over (optimistic lock).
  */

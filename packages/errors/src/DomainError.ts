@@ -50,6 +50,33 @@ export class NotSignedIn extends DomainError {
   }
 }
 
+/**
+ * A valid token for a member the acting context does not know: the account was closed, or the
+ * token names an id members never registered. Nothing is done for such a token but reads
+ * (docs/adr/0010-who-may-act.md); `extensions.reason` tells it apart from a missing token.
+ */
+export class MemberUnknown extends DomainError {
+  readonly code = 'UNAUTHENTICATED' as const;
+
+  constructor() {
+    super('Your account no longer exists, or is not known yet. Please sign in again.', {
+      reason: 'MEMBER_UNKNOWN',
+    });
+  }
+}
+
+/**
+ * Too many attempts from this caller; `retryAfterSeconds` says when to try again. The HTTP
+ * `Retry-After` header and status 429 go with it where the transport can carry them.
+ */
+export class TooManyRequests extends DomainError {
+  readonly code = 'TOO_MANY_REQUESTS' as const;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, { retryAfterSeconds });
+  }
+}
+
 export class NotAllowed extends DomainError {
   readonly code = 'FORBIDDEN' as const;
 }

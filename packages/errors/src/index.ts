@@ -4,8 +4,10 @@ export {
   ConcurrentChange,
   DomainError,
   InvalidInput,
+  MemberUnknown,
   NotAllowed,
   NotFound,
   NotSignedIn,
   ServiceUnavailable,
+  TooManyRequests,
 } from './DomainError';

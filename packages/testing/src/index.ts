@@ -11,4 +11,4 @@ export {
   type Exit,
   type ShelfmarkProcess,
 } from './shelfmarkProcess';
-export { aBookAddedEvent } from './events';
+export { aBookAddedEvent, aMemberRegisteredEvent } from './events';

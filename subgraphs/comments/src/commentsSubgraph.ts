@@ -2,6 +2,7 @@ import { defineConsumer } from '@shelfmark/events';
 import { buildFederatedSchema, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
 import { CommentPoster } from './application/post-comment/CommentPoster';
 import { RegisterBookOnBookAdded } from './adapters/events/RegisterBookOnBookAdded';
+import { RegisterMemberOnMemberRegistered } from './adapters/events/RegisterMemberOnMemberRegistered';
 import { BookResolver } from './adapters/graphql/book.resolver';
 import { BookReference } from './adapters/graphql/book.type';
 import { CommentResolver } from './adapters/graphql/comment.resolver';
@@ -15,8 +16,10 @@ import {
 import { MemberReference } from './adapters/graphql/member.type';
 import { CommentSchema } from './adapters/persistence/comment.schema';
 import { KnownBookSchema } from './adapters/persistence/known-book.schema';
+import { KnownMemberSchema } from './adapters/persistence/known-member.schema';
 import { MikroOrmCommentRepository } from './adapters/persistence/MikroOrmCommentRepository';
 import { MikroOrmKnownBookRepository } from './adapters/persistence/MikroOrmKnownBookRepository';
+import { MikroOrmKnownMemberRepository } from './adapters/persistence/MikroOrmKnownMemberRepository';
 
 export interface CommentsOptions {
   /** What "now" is when a comment is posted; tests pin it to make the order of comments certain. */
@@ -27,7 +30,7 @@ export interface CommentsOptions {
 export function commentsSubgraph(options: CommentsOptions = {}): SubgraphDefinition<CommentsContext> {
   return {
     name: 'comments',
-    entities: [CommentSchema, KnownBookSchema],
+    entities: [CommentSchema, KnownBookSchema, KnownMemberSchema],
     aggregates: [CommentSchema],
     schema: () =>
       buildFederatedSchema({
@@ -44,12 +47,20 @@ export function commentsSubgraph(options: CommentsOptions = {}): SubgraphDefinit
       const comments = new MikroOrmCommentRepository(base.em);
       return {
         ...base,
-        postComment: new CommentPoster(comments, new MikroOrmKnownBookRepository(base.em), options.clock),
+        postComment: new CommentPoster(
+          comments,
+          new MikroOrmKnownBookRepository(base.em),
+          new MikroOrmKnownMemberRepository(base.em),
+          options.clock,
+        ),
         commentById: commentLoader((ids) => comments.byIds(ids)),
         commentPages: commentPageLoader((query) => comments.page(query)),
         ratingOf: ratingLoader((bookIds) => comments.ratingTallies(bookIds)),
       };
     },
-    consumers: (runtime) => [defineConsumer(new RegisterBookOnBookAdded(runtime.orm))],
+    consumers: (runtime) => [
+      defineConsumer(new RegisterBookOnBookAdded(runtime.orm)),
+      defineConsumer(new RegisterMemberOnMemberRegistered(runtime.orm)),
+    ],
   };
 }

@@ -1,4 +1,10 @@
-import { aBookAddedEvent, errorCode, startTestSubgraph, type TestSubgraph } from '@shelfmark/testing';
+import {
+  aBookAddedEvent,
+  aMemberRegisteredEvent,
+  errorCode,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@shelfmark/testing';
 import { commentsSubgraph } from '../src';
 import { KnownBookSchema } from '../src/adapters/persistence/known-book.schema';
 
@@ -96,6 +102,8 @@ describe('comments subgraph (SQLite)', () => {
     ada = await t.tokenFor({ memberId: 'ada', role: 'MEMBER' });
     bob = await t.tokenFor({ memberId: 'bob', role: 'MEMBER' });
     for (const id of ['dune', 'emma', 'ulysses', 'quiet']) await t.deliver(bookAdded(id));
+    // Comments lets only members it heard of from members post.
+    for (const id of ['ada', 'bob']) await t.deliver(aMemberRegisteredEvent(id));
   });
   afterAll(() => t.stop());
 

@@ -3,4 +3,6 @@ export type { CommentPage, CommentPageQuery, CommentRepository, RatingTally } fr
 export { UnknownBook } from './errors';
 export { KnownBook } from './KnownBook';
 export type { KnownBookRepository } from './KnownBookRepository';
+export { KnownMember } from './KnownMember';
+export type { KnownMemberRepository } from './KnownMemberRepository';
 export { NO_RATING, ratingOf, type Rating } from './Rating';

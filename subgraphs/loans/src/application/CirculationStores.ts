@@ -1,5 +1,7 @@
+import { MemberUnknown } from '@shelfmark/errors';
 import { retryOnConflict } from '@shelfmark/subgraph-kit';
 import type {
+  Borrower,
   BorrowerRepository,
   BorrowRequestRepository,
   HoldRepository,
@@ -24,6 +26,17 @@ export interface Caller {
   readonly role: 'MEMBER' | 'LIBRARIAN' | 'ADMIN';
   /** The caller's `Authorization` header. */
   readonly authorization: string | null;
+}
+
+/**
+ * The caller as loans knows them: loans acts only for members it heard of from members
+ * (`member-registered`, docs/adr/0010-who-may-act.md). A valid token for anyone else — an account
+ * that is gone, an id members never issued — is refused before anything is written.
+ */
+export async function knownCaller(stores: CirculationStores, caller: Caller): Promise<Borrower> {
+  const borrower = await stores.borrowers.byId(caller.memberId);
+  if (!borrower) throw new MemberUnknown();
+  return borrower;
 }
 
 /** Staff may act on any member's loans and holds; members only on their own. */

@@ -1,10 +1,12 @@
-import { InvalidInput, NotFound } from '@shelfmark/errors';
+import { InvalidInput, MemberUnknown, NotFound } from '@shelfmark/errors';
 import type {
   Comment,
   CommentPage,
   CommentRepository,
   KnownBook,
   KnownBookRepository,
+  KnownMember,
+  KnownMemberRepository,
   RatingTally,
 } from '../../domain';
 import { CommentPoster } from './CommentPoster';
@@ -38,13 +40,25 @@ class MemoryBooks implements KnownBookRepository {
   }
 }
 
+class MemoryMembers implements KnownMemberRepository {
+  constructor(private readonly ids: string[]) {}
+  exists(memberId: string): Promise<boolean> {
+    return Promise.resolve(this.ids.includes(memberId));
+  }
+  addIfAbsent(member: KnownMember): Promise<boolean> {
+    if (this.ids.includes(member.memberId)) return Promise.resolve(false);
+    this.ids.push(member.memberId);
+    return Promise.resolve(true);
+  }
+}
+
 describe('CommentPoster', () => {
   const now = new Date('2026-04-01T12:00:00Z');
   let comments: MemoryComments;
   let poster: CommentPoster;
   beforeEach(() => {
     comments = new MemoryComments();
-    poster = new CommentPoster(comments, new MemoryBooks(['dune']), () => now);
+    poster = new CommentPoster(comments, new MemoryBooks(['dune']), new MemoryMembers(['ada']), () => now);
   });
 
   it('stores the comment, with its event, on a known book', async () => {
@@ -62,6 +76,13 @@ describe('CommentPoster', () => {
 
   it('refuses a book it never heard of with NOT_FOUND and stores nothing', async () => {
     await expect(poster.post({ bookId: 'nope', authorId: 'ada', body: 'Hm' })).rejects.toThrow(NotFound);
+    expect(comments.stored).toEqual([]);
+  });
+
+  it('regression: refuses an author comments never heard of as MemberUnknown and stores nothing', async () => {
+    await expect(poster.post({ bookId: 'dune', authorId: 'ghost', body: 'Boo' })).rejects.toThrow(
+      MemberUnknown,
+    );
     expect(comments.stored).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { DomainError, InvalidInput, NotSignedIn, ServiceUnavailable } from '@shelfmark/errors';
+import { DomainError, InvalidInput, MemberUnknown, NotSignedIn, ServiceUnavailable } from '@shelfmark/errors';
 import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,7 +11,7 @@ import {
   type CirculationRules,
   type ReservedCopy,
 } from '../../domain';
-import type { Caller, OpenStores } from '../CirculationStores';
+import { knownCaller, type Caller, type OpenStores } from '../CirculationStores';
 import type { CopyReservations } from '../ports';
 
 /** The points where a borrowBooks saga has durably written its progress (and the one gap between). */
@@ -78,6 +78,7 @@ export class BookBorrower {
     if (books.length > this.rules.maxActiveLoans) {
       throw new LoanLimitReached(this.rules.maxActiveLoans, 0, books.length);
     }
+    await knownCaller(this.open(), caller);
     const now = this.options.clock();
     if (await this.open().loans.hasOverdue(caller.memberId, now)) {
       throw new MemberBlocked('You have an overdue loan. Please return it before borrowing more.');
@@ -192,7 +193,9 @@ export class BookBorrower {
     const staleBefore = new Date(now.getTime() - this.options.sagaTimeoutMs);
     await retryOnConflict(async () => {
       const { borrowers } = this.open();
-      const borrower = (await borrowers.byId(request.memberId)) ?? Borrower.of(request.memberId);
+      // Checked again in the claim's own write: only a member loans knows may hold loan slots.
+      const borrower = await borrowers.byId(request.memberId);
+      if (!borrower) throw new MemberUnknown();
       borrower.claim(request.id, request.bookIds.length, this.rules, now, staleBefore);
       await borrowers.save(borrower);
     });

@@ -1,7 +1,7 @@
 import { NotSignedIn } from '@shelfmark/errors';
 import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
 import { HoldStatus, NotYourHold, UnknownHold, type Hold } from '../../domain';
-import { mayActFor, nextInQueue, type Caller, type OpenStores } from '../CirculationStores';
+import { knownCaller, mayActFor, nextInQueue, type Caller, type OpenStores } from '../CirculationStores';
 
 /**
  * cancelHold: the hold ends, members refunds its points (from `hold-cancelled`), and a copy kept
@@ -18,6 +18,7 @@ export class HoldCanceller {
     if (!caller) throw new NotSignedIn('Sign in to cancel a hold.');
     return retryOnConflict(async () => {
       const stores = this.open();
+      await knownCaller(stores, caller);
       const hold = await stores.holds.byId(holdId);
       if (!hold?.confirmed) throw new UnknownHold(holdId);
       if (!mayActFor(caller, hold.memberId)) throw new NotYourHold();

@@ -10,7 +10,7 @@ import {
   UnknownBook,
   type CirculationRules,
 } from '../../domain';
-import type { Caller, OpenStores } from '../CirculationStores';
+import { knownCaller, type Caller, type OpenStores } from '../CirculationStores';
 import type { PointsAccount } from '../ports';
 
 export interface HoldPlacerOptions {
@@ -42,9 +42,9 @@ export class HoldPlacer {
     if (!caller) throw new NotSignedIn('Sign in to place a hold.');
     if (!bookId.trim()) throw new InvalidInput('bookId', 'Name the book to hold.');
     const stores = this.open();
+    const borrower = await knownCaller(stores, caller);
     if (!(await stores.books.byId(bookId))) throw new UnknownBook(bookId);
-    const borrower = await stores.borrowers.byId(caller.memberId);
-    if (borrower?.status === BorrowerStatus.BLOCKED) {
+    if (borrower.status === BorrowerStatus.BLOCKED) {
       throw new MemberBlocked(
         'Your membership is blocked; please speak to a librarian before placing holds.',
       );

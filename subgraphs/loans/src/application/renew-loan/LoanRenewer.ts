@@ -1,9 +1,20 @@
 import { NotSignedIn } from '@shelfmark/errors';
 import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
-import { NotYourLoan, UnknownLoan, type CirculationRules, type Loan } from '../../domain';
-import { mayActFor, type Caller, type OpenStores } from '../CirculationStores';
+import {
+  BorrowerStatus,
+  MemberBlocked,
+  NotYourLoan,
+  UnknownLoan,
+  type CirculationRules,
+  type Loan,
+} from '../../domain';
+import { knownCaller, mayActFor, type Caller, type OpenStores } from '../CirculationStores';
 
-/** renewLoan: one more loan period, unless the renewal limit is reached or someone waits for the book. */
+/**
+ * renewLoan: one more loan period, unless the renewal limit is reached, someone waits for the
+ * book, or the borrower is blocked (a renewal is more time with the book: borrowing, which a block
+ * stops; docs/adr/0010-who-may-act.md).
+ */
 export class LoanRenewer {
   constructor(
     private readonly open: OpenStores,
@@ -15,9 +26,16 @@ export class LoanRenewer {
     if (!caller) throw new NotSignedIn('Sign in to renew a loan.');
     return retryOnConflict(async () => {
       const stores = this.open();
+      await knownCaller(stores, caller);
       const loan = await stores.loans.byId(loanId);
       if (!loan) throw new UnknownLoan(loanId);
       if (!mayActFor(caller, loan.memberId)) throw new NotYourLoan();
+      const borrower = await stores.borrowers.byId(loan.memberId);
+      if (borrower?.status === BorrowerStatus.BLOCKED) {
+        throw new MemberBlocked(
+          'This membership is blocked, so the loan cannot be renewed. Please return the book or speak to a librarian.',
+        );
+      }
       const waiting = (await stores.holds.waitingFor([loan.bookId])).length;
       loan.renew(this.rules, waiting, this.clock());
       await stores.loans.save(loan);

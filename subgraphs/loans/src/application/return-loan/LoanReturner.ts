@@ -1,7 +1,7 @@
 import { NotSignedIn } from '@shelfmark/errors';
 import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
 import { LoanAlreadyReturned, NotYourLoan, UnknownLoan, type Loan } from '../../domain';
-import { mayActFor, nextInQueue, type Caller, type OpenStores } from '../CirculationStores';
+import { knownCaller, mayActFor, nextInQueue, type Caller, type OpenStores } from '../CirculationStores';
 
 /**
  * returnLoan (flow 3). The first hold in the book's queue, if any, is chosen in the same write as
@@ -18,6 +18,7 @@ export class LoanReturner {
     if (!caller) throw new NotSignedIn('Sign in to return a loan.');
     return retryOnConflict(async () => {
       const stores = this.open();
+      await knownCaller(stores, caller);
       const loan = await stores.loans.byId(loanId);
       if (!loan) throw new UnknownLoan(loanId);
       if (!mayActFor(caller, loan.memberId)) throw new NotYourLoan();

@@ -1,4 +1,4 @@
-import { NotSignedIn } from '@shelfmark/errors';
+import { MemberUnknown, NotSignedIn } from '@shelfmark/errors';
 import {
   Arg,
   Authorized,
@@ -46,12 +46,13 @@ export class MemberResolver {
   @Mutation(() => MemberType, {
     description: 'Librarians: give a member 1 to 10,000 points, with the reason on their ledger.',
   })
-  grantPoints(
+  async grantPoints(
     @Arg('memberId', () => ID) memberId: string,
     @Arg('points', () => Int) points: number,
     @Arg('reason', () => String, { description: '1 to 500 characters.' }) reason: string,
     @Ctx() ctx: MembersContext,
   ): Promise<Member> {
+    await knownStaff(ctx);
     return ctx.grantPoints.grant({ memberId, points, reason });
   }
 
@@ -60,20 +61,23 @@ export class MemberResolver {
     description:
       'Librarians: block a member (no borrowing, no holds). Blocking staff takes an admin; nobody blocks themself. Blocking a blocked member changes nothing.',
   })
-  blockMember(
+  async blockMember(
     @Arg('memberId', () => ID) memberId: string,
     @Arg('reason', () => String, { description: '1 to 500 characters; shown to the member.' }) reason: string,
     @Ctx() ctx: MembersContext,
   ): Promise<Member> {
-    return ctx.blocker.block(memberId, reason, staff(ctx));
+    return ctx.blocker.block(memberId, reason, await knownStaff(ctx));
   }
 
   @Authorized('LIBRARIAN')
   @Mutation(() => MemberType, {
     description: 'Librarians: lift a block. Unblocking an active member changes nothing.',
   })
-  unblockMember(@Arg('memberId', () => ID) memberId: string, @Ctx() ctx: MembersContext): Promise<Member> {
-    return ctx.blocker.unblock(memberId, staff(ctx));
+  async unblockMember(
+    @Arg('memberId', () => ID) memberId: string,
+    @Ctx() ctx: MembersContext,
+  ): Promise<Member> {
+    return ctx.blocker.unblock(memberId, await knownStaff(ctx));
   }
 
   /**
@@ -85,13 +89,14 @@ export class MemberResolver {
     description:
       "Internal (loans): pay for a hold from the signed-in member's points; returns the new balance. Idempotent per holdId. Refused with SERVICE_UNAVAILABLE, changing nothing, once `deadline` has passed.",
   })
-  spendPointsForHold(
+  async spendPointsForHold(
     @Arg('holdId', () => ID) holdId: string,
     @Arg('points', () => Int) points: number,
     @Arg('deadline', () => Date) deadline: Date,
     @Ctx() ctx: MembersContext,
   ): Promise<number> {
     if (!ctx.identity) throw new NotSignedIn();
+    await knownMember(ctx, ctx.identity);
     return ctx.spendHoldPoints.spend({ memberId: ctx.identity.memberId, holdId, points, deadline });
   }
 
@@ -131,8 +136,18 @@ function signedIn(ctx: MembersContext, session: Session): Session {
   return session;
 }
 
-/** The caller of a staff-only mutation; @Authorized has already refused anyone else. */
-function staff(ctx: MembersContext): Viewer {
+/**
+ * The caller of a staff-only mutation; @Authorized has already refused anyone else by the token's
+ * role. The token alone is not enough: its member must still have an account here
+ * (docs/adr/0010-who-may-act.md).
+ */
+async function knownStaff(ctx: MembersContext): Promise<Viewer> {
   if (!ctx.identity) throw new NotSignedIn();
-  return ctx.identity;
+  return knownMember(ctx, ctx.identity);
+}
+
+/** A valid token for an account members does not have (closed, never registered) acts for nobody. */
+async function knownMember(ctx: MembersContext, viewer: Viewer): Promise<Viewer> {
+  if (!(await ctx.memberById.load(viewer.memberId))) throw new MemberUnknown();
+  return viewer;
 }

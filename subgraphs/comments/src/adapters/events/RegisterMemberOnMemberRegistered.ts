@@ -1,0 +1,24 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { Consumer, ShelfmarkEvent } from '@shelfmark/events';
+import { MemberRegistrar } from '../../application/register-member/MemberRegistrar';
+import { MikroOrmKnownMemberRepository } from '../persistence/MikroOrmKnownMemberRepository';
+
+type MemberRegistered = 'shelfmark.members.member-registered.v1';
+
+/**
+ * Comments learns which members exist from members, so a valid token for an account members does
+ * not have (closed, or never registered) cannot post (docs/adr/0010-who-may-act.md). Idempotent:
+ * the read model is keyed by the member's id.
+ */
+export class RegisterMemberOnMemberRegistered implements Consumer<MemberRegistered> {
+  /** Its consumer group; the kit prefixes it with the subgraph's name. */
+  readonly name = 'RegisterMemberOnMemberRegistered';
+  readonly types = ['shelfmark.members.member-registered.v1'] as const;
+
+  constructor(private readonly orm: MikroORM) {}
+
+  async handle(event: ShelfmarkEvent<MemberRegistered>): Promise<void> {
+    const registrar = new MemberRegistrar(new MikroOrmKnownMemberRepository(this.orm.em.fork()));
+    await registrar.register(event.data.memberId, new Date(event.time));
+  }
+}

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as MongoEntityManager } from '@mikro-orm/mongodb';
 
 /** Whether this unit of work talks to MongoDB (which aggregates instead of GROUP BY). */
@@ -7,12 +7,14 @@ export function isMongo(em: EntityManager): em is EntityManager & MongoEntityMan
 }
 
 /**
- * A filter for strings containing `fragment` literally, case-insensitively, on either driver:
- * SQL `LIKE` (its wildcards in the fragment dropped, not obeyed), or on MongoDB, which has no
- * `LIKE`, the same match as an escaped regular expression.
+ * A filter for strings containing `fragment` literally, case-insensitively, on either driver.
+ * Every character of the fragment means itself: on SQL, `LIKE` with its wildcards (`%`, `_`) and
+ * the escape character escaped under an explicit `ESCAPE` clause (SQLite's `LIKE` has no default
+ * escape); on MongoDB, which has no `LIKE`, a regular expression with its metacharacters escaped.
  */
 export function containing(em: EntityManager, fragment: string): { $like: string } | RegExp {
-  const literal = fragment.replace(/[%_\\]/g, '');
-  if (isMongo(em)) return new RegExp(literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i');
-  return { $like: `%${literal}%` };
+  if (isMongo(em)) return new RegExp(fragment.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i');
+  const pattern = `%${fragment.replace(/[%_\\]/g, '\\$&')}%`;
+  // A raw fragment (bound like any value) is how MikroORM lets a condition carry its ESCAPE.
+  return { $like: raw<object, string>(`? escape '\\'`, [pattern]) };
 }

@@ -1,3 +1,4 @@
+import { NotFound } from '@shelfmark/errors';
 import { buildFederatedSchema, type SubgraphDefinition, type SubgraphRuntime } from '@shelfmark/subgraph-kit';
 import { defineConsumer } from '@shelfmark/events';
 import { AdminBootstrapper } from './application/bootstrap-admin/AdminBootstrapper';
@@ -34,8 +35,15 @@ export function membersSubgraph(settings: MembersSettings): SubgraphDefinition<M
         resolvers: [MemberResolver],
         referenceResolvers: {
           Member: {
-            // Batched: the router asking for many members costs one query.
-            __resolveReference: (ref: { id: string }, ctx: MembersContext) => ctx.memberById.load(ref.id),
+            // Batched: the router asking for many members costs one query. A member members does
+            // not know (e.g. a closed account another context still refers to) is a NOT_FOUND the
+            // client can read, at that member's place in the answer — not a silent null that
+            // would bubble up and blank whatever list holds it.
+            __resolveReference: async (ref: { id: string }, ctx: MembersContext) => {
+              const member = await ctx.memberById.load(ref.id);
+              if (!member) throw new NotFound('Member', ref.id);
+              return member;
+            },
           },
         },
       }),

@@ -23,12 +23,12 @@ export class CommentResolver {
     return ctx.postComment.post({ bookId, authorId: ctx.identity.memberId, body, rating: rating ?? null });
   }
 
-  @FieldResolver(() => BookReference)
+  @FieldResolver(() => BookReference, { nullable: true })
   book(@Root() comment: Comment): BookReference {
     return { id: comment.bookId };
   }
 
-  @FieldResolver(() => MemberReference)
+  @FieldResolver(() => MemberReference, { nullable: true })
   author(@Root() comment: Comment): MemberReference {
     return { id: comment.authorId };
   }

@@ -9,11 +9,17 @@ export class CommentType {
   @Field(() => ID)
   id!: string;
 
-  // Entity references, resolved from the comment's ids by CommentResolver.
-  @Field(() => BookReference)
+  // Entity references, resolved from the comment's ids by CommentResolver. Nullable because
+  // another subgraph resolves them: a book or member it no longer knows is null here with a
+  // NOT_FOUND error at this path, instead of a null that bubbles up and blanks the whole page of
+  // comments (or a mutation's whole answer). See docs/adr/0011-references-across-subgraphs.md.
+  @Field(() => BookReference, { nullable: true })
   book!: BookReference;
 
-  @Field(() => MemberReference, { description: 'Who wrote it.' })
+  @Field(() => MemberReference, {
+    nullable: true,
+    description: 'Who wrote it; null (with a NOT_FOUND error) when members no longer knows them.',
+  })
   author!: MemberReference;
 
   @Field({ description: 'The text, trimmed; 1 to 5000 characters.' })

@@ -27,13 +27,16 @@ export { isConflict, retryOnConflict } from './persistence/conflicts';
 export { containing, isMongo } from './persistence/queries';
 export {
   closeServer,
+  CLIENT_KEEP_ALIVE_TIMEOUT_MS,
   createHttpApp,
   listen,
   requestErrorHandler,
   type HealthProbe,
+  SERVER_KEEP_ALIVE_TIMEOUT_MS,
 } from './server/httpServer';
 export {
   PeerClient,
+export { isConnectionReset, keepAliveAgent } from './server/httpClient';
   PeerRefusal,
   PeerUnavailable,
   type PeerCall,

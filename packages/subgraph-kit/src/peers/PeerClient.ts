@@ -1,5 +1,8 @@
 import { DomainError, ErrorCode, ServiceUnavailable } from '@shelfmark/errors';
+import { EventContext } from '@shelfmark/events';
 import CircuitBreaker from 'opossum';
+import { fetch, type Agent, type Response } from 'undici';
+import { keepAliveAgent } from '../server/httpClient';
 
 /** Where another subgraph listens, by name; undefined when this process does not know it. */
 export type PeerDirectory = (name: string) => string | undefined;
@@ -16,6 +19,8 @@ export interface PeerClientOptions {
   readonly volumeThreshold?: number;
   /** How long the circuit stays open before one trial call. Default 5 s. */
   readonly resetTimeoutMs?: number;
+  /** The connection pool; by default one of its own from {@link keepAliveAgent}. */
+  readonly agent?: Agent;
 }
 
 export interface PeerCall {
@@ -70,10 +75,12 @@ interface GraphQLBody {
  */
 export class PeerClient {
   private readonly breaker: CircuitBreaker<[PeerCall], Record<string, unknown>>;
+  private readonly agent: Agent;
   readonly name: string;
 
   constructor(private readonly options: PeerClientOptions) {
     this.name = options.name;
+    this.agent = options.agent ?? keepAliveAgent();
     const timeout = options.timeoutMs ?? 2000;
     this.breaker = new CircuitBreaker((call: PeerCall) => this.send(call, timeout), {
       name: options.name,
@@ -104,13 +111,19 @@ export class PeerClient {
 
   shutdown(): void {
     this.breaker.shutdown();
+    if (!this.options.agent) void this.agent.close();
   }
 
   private async send(call: PeerCall, timeoutMs: number): Promise<Record<string, unknown>> {
     const url = this.options.directory(this.name);
     if (!url) throw new PeerUnavailable(this.name, 'its address is not configured');
+    // The request (or event) this call serves: the peer records its events under the same
+    // correlation id and continues the same trace.
+    const cause = EventContext.current();
     let response: Response;
     try {
+      // Never retried, even on a connection reset: every peer call is a mutation, and whether
+      // the peer applied it is unknown. Its deadline and idempotency key let the saga recover.
       response = await fetch(url, {
         method: 'POST',
         headers: {
@@ -118,9 +131,12 @@ export class PeerClient {
           // Apollo's CSRF prevention: a JSON POST is not a simple request, this header says so too.
           'apollo-require-preflight': 'true',
           ...(call.authorization ? { authorization: call.authorization } : {}),
+          ...(cause ? { 'x-request-id': cause.correlationId } : {}),
+          ...(cause?.traceparent ? { traceparent: cause.traceparent } : {}),
         },
         body: JSON.stringify({ query: call.query, variables: call.variables }),
         signal: AbortSignal.timeout(timeoutMs),
+        dispatcher: this.agent,
       });
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';

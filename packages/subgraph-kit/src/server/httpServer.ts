@@ -1,6 +1,6 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
@@ -20,6 +20,11 @@ export function createHttpApp<Context extends BaseContext>(options: {
   readonly health: HealthProbe;
   readonly registry: Registry;
   readonly bodyLimit?: string;
+  /**
+   * Middleware that must wrap every GraphQL request, installed in front of it (e.g. the scope
+   * that gives a request its id and the events it records their correlation id).
+   */
+  readonly beforeGraphQL?: readonly RequestHandler[];
 }): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -41,6 +46,7 @@ export function createHttpApp<Context extends BaseContext>(options: {
   });
   app.use(
     '/graphql',
+    ...(options.beforeGraphQL ?? []),
     express.json({ limit: options.bodyLimit ?? '100kb' }),
     expressMiddleware(options.apollo, { context: options.context }),
   );
@@ -69,13 +75,39 @@ export const requestErrorHandler: ErrorRequestHandler = (error: unknown, _req, r
   next(error);
 };
 
+/**
+ * How long a Shelfmark server keeps an idle keep-alive connection open. Every client in the tree
+ * (the router's fetcher, PeerClient) lets its idle sockets go well before this — see
+ * {@link CLIENT_KEEP_ALIVE_TIMEOUT_MS} — so a client never sends a request on a socket the server
+ * is closing at that very moment (which surfaced as a SERVICE_UNAVAILABLE for a healthy subgraph).
+ */
+export const SERVER_KEEP_ALIVE_TIMEOUT_MS = 30_000;
+
+/**
+ * How long the clients in the tree keep an idle socket for reuse: well under the servers'
+ * {@link SERVER_KEEP_ALIVE_TIMEOUT_MS}. (undici also honours the server's `Keep-Alive: timeout`
+ * hint, less a margin, whichever is shorter.)
+ */
+export const CLIENT_KEEP_ALIVE_TIMEOUT_MS = 10_000;
+
+export interface ListenOptions {
+  /** Idle keep-alive timeout; defaults to {@link SERVER_KEEP_ALIVE_TIMEOUT_MS}. */
+  readonly keepAliveTimeoutMs?: number;
+}
+
 /** Listens and resolves with the URL actually bound (port 0 picks a free port). */
 export function listen(
   app: Express,
   host: string | undefined,
   port: number,
+  options: ListenOptions = {},
 ): Promise<{ server: Server; url: string }> {
   const server = createServer(app);
+  // Set explicitly rather than left to Node's 5 s default: the clients' idle timeout is chosen
+  // against this value. headersTimeout must exceed it, or Node may cut a reused socket whose
+  // next request's headers are still arriving.
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? SERVER_KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = server.keepAliveTimeout + 1_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -4,6 +4,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { EntitySchema, MikroORM } from '@mikro-orm/core';
+import type { RequestHandler, Response } from 'express';
 import { EventContext, OutboxRelay, type Consumer, type EventBus, type Logger } from '@shelfmark/events';
 import { GraphQLError, OperationTypeNode, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -75,6 +76,8 @@ export interface SubgraphOptions {
   readonly peers?: PeerDirectory;
   /** How often scheduled jobs run; 0 runs them only when asked (`runJobs`). Default 30 s. */
   readonly jobIntervalMs?: number;
+  /** The HTTP server's idle keep-alive timeout; defaults to SERVER_KEEP_ALIVE_TIMEOUT_MS. */
+  readonly keepAliveTimeoutMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -160,26 +163,22 @@ export async function startSubgraph(
         if (!(await orm.isConnected())) throw new Error('database not connected');
       },
     },
-    context: async ({ req }) => {
+    beforeGraphQL: [requestScope],
+    context: async ({ req, res }) => {
       const identity = await identify(req.headers.authorization, options.keys);
       const base: SubgraphContext = {
         em: orm.em.fork(),
         identity,
         authorization: req.headers.authorization ?? null,
-        requestId: req.header('x-request-id') ?? randomUUID(),
+        requestId: requestIdOf(res),
       };
       return definition.context(base, runtime);
     },
   });
-  // Events recorded while serving a request carry its correlation id and trace.
-  app.use((req, _res, next) => {
-    const requestId = req.header('x-request-id') ?? randomUUID();
-    const traceparent = req.header('traceparent');
-    EventContext.run({ correlationId: requestId, ...(traceparent ? { traceparent } : {}) }, next);
-  });
-  app.router.stack.unshift(app.router.stack.pop()!);
 
-  const { server, url } = await listen(app, options.host ?? '127.0.0.1', options.port ?? 0);
+  const { server, url } = await listen(app, options.host ?? '127.0.0.1', options.port ?? 0, {
+    ...(options.keepAliveTimeoutMs ? { keepAliveTimeoutMs: options.keepAliveTimeoutMs } : {}),
+  });
   relay.start();
   scheduler.start(options.jobIntervalMs ?? 30_000);
   logger.info({ url: `${url}/graphql` }, 'subgraph ready');
@@ -215,6 +214,30 @@ function publishBeforeResponding(relay: OutboxRelay): ApolloServerPlugin<Subgrap
         },
       }),
   };
+}
+
+/**
+ * Gives a GraphQL request its one id — the caller's `x-request-id` (the router always sends one),
+ * or a new one — and runs the rest of the request inside an {@link EventContext} carrying it and
+ * the caller's `traceparent`. The request context, the events the request records (their
+ * `correlationid`) and the calls it makes to peers (PeerClient forwards both headers) all read
+ * this one scope, so one request has one id end to end.
+ *
+ * It is installed in front of the GraphQL route (`beforeGraphQL`) rather than after it: express
+ * runs middleware in the order it was added, and AsyncLocalStorage only reaches what runs inside
+ * `EventContext.run`, so the scope must be opened before Apollo handles the request.
+ */
+const requestScope: RequestHandler = (req, res, next) => {
+  const requestId = req.header('x-request-id') ?? randomUUID();
+  const traceparent = req.header('traceparent');
+  res.locals['requestId'] = requestId;
+  EventContext.run({ correlationId: requestId, ...(traceparent ? { traceparent } : {}) }, next);
+};
+
+function requestIdOf(res: Response): string {
+  const requestId: unknown = res.locals['requestId'];
+  if (typeof requestId !== 'string') throw new Error('requestScope did not run before the GraphQL route');
+  return requestId;
 }
 
 async function identify(header: string | undefined, keys: TokenKeys) {

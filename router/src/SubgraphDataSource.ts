@@ -1,7 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ErrorCode } from '@shelfmark/errors';
-import { GraphQLError } from 'graphql';
+import { isConnectionReset } from '@shelfmark/subgraph-kit';
+import { getOperationAST, GraphQLError, OperationTypeNode, parse } from 'graphql';
+import { fetch, type Agent } from 'undici';
 import type { RouterContext } from './context';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
 /**
  * How the router calls a subgraph: it forwards the caller's (already verified) token, so each
@@ -13,8 +17,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
+    agent: Agent,
   ) {
-    super({ url });
+    super({ url, fetcher: subgraphFetcher(agent) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
@@ -39,5 +44,38 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
       );
     }
     throw error;
+  }
+}
+
+/**
+ * The gateway's own fetcher (make-fetch-happen) keeps idle sockets with no idle timeout of its
+ * own, while a subgraph's server closes them after its keep-alive timeout: a request written just
+ * as the server closes the socket died with a reset, and the client read SERVICE_UNAVAILABLE for a
+ * healthy subgraph. This one uses an undici pool whose idle timeout is shorter than the servers'
+ * (see keepAliveAgent), and sends a query once more when its connection was reset before any
+ * answer: a query changes nothing, so sending it twice is safe. A mutation is never re-sent — the
+ * subgraph may have applied it.
+ */
+export function subgraphFetcher(agent: Agent): Fetcher {
+  const send = (url: string, init: Parameters<Fetcher>[1]) =>
+    fetch(url, { ...init, dispatcher: agent }) as unknown as ReturnType<Fetcher>;
+  return async (url, init) => {
+    try {
+      return await send(url, init);
+    } catch (error) {
+      if (!isConnectionReset(error) || !isQuery(init?.body)) throw error;
+      return send(url, init);
+    }
+  };
+}
+
+/** Whether a subgraph request body is a query (entity fetches included), read only on failure. */
+function isQuery(body: string | Buffer | undefined): boolean {
+  try {
+    const { query, operationName } = JSON.parse(String(body)) as { query?: string; operationName?: string };
+    if (!query) return false;
+    return getOperationAST(parse(query), operationName)?.operation === OperationTypeNode.QUERY;
+  } catch {
+    return false;
   }
 }

@@ -8,6 +8,7 @@ import {
   createHttpApp,
   createMetrics,
   InvalidToken,
+  keepAliveAgent,
   listen,
   verifyToken,
   type TokenKeys,
@@ -18,6 +19,7 @@ import type { Server } from 'node:http';
 import type pino from 'pino';
 import type { RouterContext } from './context';
 import { createRouterErrorFormatter } from './formatError';
+import { armorLimits, reportMissingValues, resolveOperationOrRefuse } from './guards';
 import { SubgraphDataSource } from './SubgraphDataSource';
 
 export interface RouterOptions {
@@ -32,6 +34,13 @@ export interface RouterOptions {
   readonly host?: string;
   readonly production: boolean;
   readonly limits?: QueryLimits;
+  /**
+   * Put stack traces in error responses (`extensions.stacktrace`). Off unless asked for, in
+   * development too: a stack trace tells an attacker about the code and a client nothing.
+   */
+  readonly stackTraces?: boolean;
+  /** The HTTP server's idle keep-alive timeout; defaults to the kit's SERVER_KEEP_ALIVE_TIMEOUT_MS. */
+  readonly keepAliveTimeoutMs?: number;
 }
 
 /** Guards against abusive operations, checked before any subgraph is called. */
@@ -61,19 +70,21 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   // (AWS, GCP, Azure, Alibaba) at start-up. A library's router contacts nothing but its subgraphs.
   // The gateway reads only this variable, so this is the one place that writes process.env.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
+  // One pool for every subgraph call, its idle timeout shorter than the subgraphs' servers'.
+  const agent = keepAliveAgent();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph ${name}`);
-      return new SubgraphDataSource(name, target);
+      return new SubgraphDataSource(name, target, agent);
     },
   });
   const limits = options.limits ?? defaultQueryLimits;
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth },
-    costLimit: { maxCost: limits.maxCost },
-    maxAliases: { n: limits.maxAliases },
+    // Each refusal is an OPERATION_LIMIT_EXCEEDED naming the limit (see guards.ts); every alias
+    // counts, __typename's included (armor exempts those by default, which let hundreds through).
+    ...armorLimits(limits),
     // Its own parse runs in a plugin hook, where a syntax error becomes an HTTP 500 instead of
     // GRAPHQL_PARSE_FAILED. The 100 kB body limit already bounds how many tokens can arrive.
     maxTokens: { enabled: false },
@@ -85,10 +96,15 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     ...protection,
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...protection.plugins,
+      resolveOperationOrRefuse(),
+      reportMissingValues(logger),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     formatError: createRouterErrorFormatter(logger, options.production),
     introspection: !options.production,
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: options.stackTraces ?? false,
     csrfPrevention: true,
     // The launcher owns shutdown; Apollo's own SIGINT handler would race it and re-raise the signal.
     stopOnTerminationSignals: false,
@@ -108,8 +124,11 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
         await Promise.all(checks);
       },
     },
-    context: async ({ req }) => {
-      const requestId = req.header('x-request-id') ?? randomUUID();
+    context: async ({ req, res }) => {
+      // The one id of this request: forwarded to every subgraph (and by them to their peers),
+      // the correlation id of every event it causes, and answered to the client to quote.
+      const requestId = acceptedRequestId(req.header('x-request-id')) ?? randomUUID();
+      res.setHeader('x-request-id', requestId);
       try {
         const token = bearerToken(req.headers.authorization) ?? null;
         const identity = token ? await verifyToken(token, options.keys.publicKey) : null;
@@ -123,7 +142,9 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     },
   });
 
-  const { server, url } = await listen(app, options.host, options.port);
+  const { server, url } = await listen(app, options.host, options.port, {
+    ...(options.keepAliveTimeoutMs ? { keepAliveTimeoutMs: options.keepAliveTimeoutMs } : {}),
+  });
   const publicUrl = `${url.replace('//[::]', '//localhost').replace('//0.0.0.0', '//localhost')}/graphql`;
   logger.info({ url: publicUrl }, 'router ready');
   return {
@@ -132,6 +153,12 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     async close() {
       await closeServer(server);
       await apollo.stop();
+      await agent.close();
     },
   };
+}
+
+/** A caller's request id is kept when it is a plain token a log can hold; otherwise a new one. */
+function acceptedRequestId(header: string | undefined): string | undefined {
+  return header && /^[\w.:-]{1,128}$/.test(header) ? header : undefined;
 }

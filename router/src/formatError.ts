@@ -1,6 +1,7 @@
 import { ErrorCode } from '@shelfmark/errors';
 import type { Logger } from '@shelfmark/events';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { OperationLimitExceeded } from './guards';
 
 /** Codes a client may see with their original message, whatever the environment. */
 const PUBLIC_CODES = new Set<string>(
@@ -21,7 +22,15 @@ const GRAPHQL_CODES = new Set([
  * production masks anything else so no internal detail leaks.
  */
 export function createRouterErrorFormatter(logger: Logger, production: boolean) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
+    // Apollo files a limit's refusal under GRAPHQL_VALIDATION_FAILED; the client gets its own code.
+    if (error instanceof GraphQLError && error.originalError instanceof OperationLimitExceeded) {
+      return {
+        message: error.originalError.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: error.originalError.details,
+      };
+    }
     const extensions = formatted.extensions ?? {};
     const code = typeof extensions['code'] === 'string' ? extensions['code'] : undefined;
     const serviceName = typeof extensions['serviceName'] === 'string' ? extensions['serviceName'] : undefined;

@@ -17,6 +17,8 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** A concurrent change won the race; the request changed nothing and may be retried. */
   CONFLICT: 'CONFLICT',
+  /** The operation passes the router's depth, cost or alias limit; `extensions.limit` says which. */
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
   /** Too many attempts (e.g. wrong passwords); `extensions.retryAfterSeconds` says when to retry. */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',

@@ -1,0 +1,85 @@
+import {
+  keepAliveAgent,
+  listen,
+  SERVER_KEEP_ALIVE_TIMEOUT_MS,
+  CLIENT_KEEP_ALIVE_TIMEOUT_MS,
+} from '@shelfmark/subgraph-kit';
+import express from 'express';
+import type { Server } from 'node:http';
+import type { Agent } from 'undici';
+import { SubgraphDataSource } from './SubgraphDataSource';
+
+/**
+ * A subgraph whose server closes a kept-alive connection just as the next request arrives on it:
+ * the race a server's keep-alive timeout runs against a client that reuses idle sockets. Made
+ * deterministic here: the second request on any connection finds it reset, unanswered.
+ */
+async function racingSubgraph() {
+  const received: { operation: string; connection: number }[] = [];
+  const requestsPerConnection = new Map<object, number>();
+  const connections: object[] = [];
+  const app = express();
+  app.use(express.json());
+  app.post('/graphql', (req, res) => {
+    const socket = req.socket;
+    if (!connections.includes(socket)) connections.push(socket);
+    const nth = (requestsPerConnection.get(socket) ?? 0) + 1;
+    requestsPerConnection.set(socket, nth);
+    const { query } = req.body as { query: string };
+    received.push({ operation: query, connection: connections.indexOf(socket) });
+    if (nth > 1) {
+      socket.destroy();
+      return;
+    }
+    res.json({ data: { ok: true } });
+  });
+  const { server, url } = await listen(app, '127.0.0.1', 0);
+  return { server, url: `${url}/graphql`, received };
+}
+
+describe('the router calling a subgraph', () => {
+  let subgraph: Awaited<ReturnType<typeof racingSubgraph>>;
+  let agent: Agent;
+  let server: Server;
+  beforeEach(async () => {
+    subgraph = await racingSubgraph();
+    server = subgraph.server;
+    // One connection per origin, so the second request surely reuses the first one's socket.
+    agent = keepAliveAgent({ connections: 1 });
+  });
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await agent.close();
+  });
+
+  const send = (source: SubgraphDataSource, query: string) =>
+    source.fetcher(subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+
+  it('regression: a query whose kept-alive connection the subgraph closed under it is sent again, not SERVICE_UNAVAILABLE', async () => {
+    const source = new SubgraphDataSource('books', subgraph.url, agent);
+    expect((await send(source, 'query A { ok }')).status).toBe(200);
+    const again = await send(source, '{ ok }');
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ data: { ok: true } });
+    // Sent on the reused connection (reset), then once more on a new one.
+    expect(subgraph.received.map((r) => r.connection)).toEqual([0, 0, 1]);
+  });
+
+  it('never sends a mutation twice: the subgraph may have applied it', async () => {
+    const source = new SubgraphDataSource('books', subgraph.url, agent);
+    expect((await send(source, 'query A { ok }')).status).toBe(200);
+    await expect(send(source, 'mutation M { ok }')).rejects.toThrow();
+    expect(subgraph.received.filter((r) => r.operation.startsWith('mutation'))).toHaveLength(1);
+  });
+
+  it('regression: lets idle connections go before the subgraph servers close them', () => {
+    expect(server.keepAliveTimeout).toBe(SERVER_KEEP_ALIVE_TIMEOUT_MS);
+    expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+    expect(CLIENT_KEEP_ALIVE_TIMEOUT_MS).toBeLessThan(SERVER_KEEP_ALIVE_TIMEOUT_MS / 2);
+  });
+});

@@ -323,11 +323,20 @@ describe('circulation in the loans subgraph (borrow saga, returns, renewals, hol
       expect(errorCode(fast)).toBe('SERVICE_UNAVAILABLE');
       expect(fast.errors![0]!.message).toMatch(/too many recent failures/);
       expect(inventory.calls.length).toBe(callsBefore); // not even tried
-      expect(Date.now() - started).toBeLessThan(250);
       inventory.behaviour = normal;
-      await sleep(5100); // the breaker's reset timeout: one trial call closes it again
-      expect((await borrow(token, [book])).errors).toBeUndefined();
-    }, 20_000);
+      // Until the breaker's reset timeout passes, calls keep failing fast without reaching
+      // inventory; then one trial call goes through and closes the circuit. Wait for that,
+      // however long a busy machine takes, rather than for a fixed time.
+      for (;;) {
+        const calls = inventory.calls.length;
+        const answer = await borrow(token, [book]);
+        if (!answer.errors) break;
+        expect(answer.errors[0]!.message).toMatch(/too many recent failures/);
+        expect(inventory.calls.length).toBe(calls);
+        await sleep(100);
+      }
+      expect(inventory.calls.length).toBe(callsBefore + 1);
+    }, 120_000); // a guard against a hang, not a time budget: the breaker alone waits 5 s
   });
 
   describe('a crash at each step of the saga', () => {

@@ -318,7 +318,6 @@ describe('circulation in the loans subgraph (borrow saga, returns, renewals, hol
       }
       expect(tried).toBeLessThan(100);
       const callsBefore = inventory.calls.length;
-      const started = Date.now();
       const fast = await borrow(token, [book]);
       expect(errorCode(fast)).toBe('SERVICE_UNAVAILABLE');
       expect(fast.errors![0]!.message).toMatch(/too many recent failures/);

@@ -4,6 +4,7 @@ import { ConcurrentChange, DomainError, ErrorCode } from '@shelfmark/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from '@shelfmark/events';
+import { loggableError } from '../observability/redaction';
 
 /**
  * The one error boundary of a subgraph. Domain errors become their stable code with their
@@ -30,8 +31,9 @@ export function createErrorFormatter(logger: Logger, subgraph: string) {
         extensions: { code },
       };
     }
-    const cause = original instanceof Error ? original : new Error(String(original));
-    logger.error({ err: cause, subgraph, path: formatted.path }, 'unexpected error');
+    // Logged as loggableError shapes it, whatever logger this is: a driver error's message is the
+    // failed statement with its values (a member's e-mail and password hash in an INSERT).
+    logger.error({ err: loggableError(original), subgraph, path: formatted.path }, 'unexpected error');
     return {
       message: 'Something went wrong on our side. It has been logged; please try again.',
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -43,6 +43,8 @@ export async function openDatabase(
     entities: [AggregateRootSchema, ...entities],
     allowGlobalContext: false,
     forceUtcTimezone: true,
+    // Query logging prints every statement with its values (e-mails, password hashes): off, and
+    // no setting turns it on in a running system.
     debug: false,
   };
   if (config.driver === 'mongodb') {

@@ -16,6 +16,23 @@ const base = {
   setupFiles: ['reflect-metadata'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  setupFilesAfterEnv: ['<rootDir>/packages/testing/jest/testCeiling.js'],
+};
+
+/*
+ * Per-test ceilings. Tests wait for conditions, never for a time budget: a ceiling only turns a
+ * hang into a failure, so it is set far above what a loaded machine needs (CI runs beside other
+ * work). Suites doing real I/O — databases, HTTP through the router, child processes, Java servers
+ * — get minutes; a test that sets its own shorter timeout would bring the budget back. Jest honours
+ * `testTimeout` only for a whole run, so each project passes its ceiling to testCeiling.js.
+ */
+/** @param {number} ms */
+const ceiling = (ms) => ({ globals: { testCeilingMs: ms } });
+const CEILING = {
+  unit: ceiling(30_000),
+  integration: ceiling(120_000),
+  e2e: ceiling(300_000),
+  infrastructure: ceiling(300_000),
 };
 
 /** @type {import('jest').Config} */
@@ -24,6 +41,7 @@ module.exports = {
   projects: [
     {
       ...base,
+      ...CEILING.unit,
       displayName: 'unit',
       testMatch: ['<rootDir>/**/*.test.ts'],
       testPathIgnorePatterns: [
@@ -34,8 +52,14 @@ module.exports = {
         '\\.mongo\\.test\\.ts$',
       ],
     },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/**/*.int.test.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e.test.ts'] },
-    ...require('./packages/test-infra/jest/projects.js')(base),
+    {
+      ...base,
+      ...CEILING.integration,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/**/*.int.test.ts'],
+    },
+    { ...base, ...CEILING.e2e, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e.test.ts'] },
+    // kafka and mongo: real Java servers, and the integration suites again on MongoDB.
+    ...require('./packages/test-infra/jest/projects.js')({ ...base, ...CEILING.infrastructure }),
   ],
 };

@@ -24,18 +24,24 @@ import {
 
 const ADMIN = { email: 'admin@cluster.test', password: 'cluster admin password' };
 
-/** Retries while the other processes catch up through Kafka (eventual consistency across processes). */
+/**
+ * Retries while the other processes catch up through Kafka (eventual consistency across processes).
+ * The ceiling only turns a system that never converges into a failure; a loaded machine polls longer.
+ */
 async function eventually<T>(
   attempt: () => Promise<GraphQLResponse<T>>,
   ok: (r: GraphQLResponse<T>) => boolean,
+  ceilingMs = 120_000,
 ) {
-  let last: GraphQLResponse<T> | undefined;
-  for (let i = 0; i < 100; i += 1) {
-    last = await attempt();
+  const deadline = Date.now() + ceilingMs;
+  for (;;) {
+    const last = await attempt();
     if (ok(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`Still not there after ${ceilingMs / 1000} s: ${JSON.stringify(last)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`Still not there after 10 s: ${JSON.stringify(last)}`);
 }
 
 /**
@@ -63,11 +69,11 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
       (line) => log.push(line),
     );
     request = graphqlClient(cluster.url);
-  }, 240_000);
+  });
   afterAll(async () => {
     await cluster?.close();
     dir.cleanup();
-  }, 60_000);
+  });
 
   it('lets the admin add a book and copies that one query then shows across two processes', async () => {
     const login = await request(Login, ADMIN);
@@ -97,7 +103,7 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
       title: 'The Fellowship of the Ring',
       availability: { total: 2, available: 2 },
     });
-  }, 60_000);
+  });
 
   it('issues the member card asynchronously in the members process', async () => {
     const registered = await request(RegisterMember, {
@@ -110,7 +116,7 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
       (r) => Boolean(r.data?.me?.card),
     );
     expect(me.data?.me.card?.number).toMatch(/\S/);
-  }, 60_000);
+  });
 
   const fellowship = async () =>
     (await request(SearchBooks, { search: 'fellowship' })).data!.books.edges[0]!.node.id;
@@ -165,7 +171,7 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
       () => request(BookCirculation, { id: bookId }),
       (r) => r.data?.book?.availability?.available === 2,
     );
-  }, 90_000);
+  });
 
   it('never lends the last copy twice across processes', async () => {
     const bookId = await fellowship();
@@ -184,7 +190,7 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
       () => request(BookCirculation, { id: bookId }),
       (r) => r.data?.book?.availability?.available === 2,
     );
-  }, 90_000);
+  });
 
   it('keeps answering what it can when a subgraph is down, naming the one that is not', async () => {
     const bookId = await fellowship();
@@ -196,7 +202,7 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
     expect(page.data?.book?.title).toBe('The Fellowship of the Ring');
     expect(errorCode(page)).toBe('SERVICE_UNAVAILABLE');
     expect(page.errors?.[0]?.extensions?.['serviceName']).toBe('comments');
-  }, 60_000);
+  });
 
   it('borrows and returns with catalogue, comments and analytics stopped', async () => {
     const bookId = await fellowship();
@@ -219,5 +225,5 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
     );
     expect(returned.errors).toBeUndefined();
     expect(returned.data?.returnLoan.status).toBe('RETURNED');
-  }, 60_000);
+  });
 });

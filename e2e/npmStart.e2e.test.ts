@@ -19,7 +19,7 @@ describe('npm start', () => {
     started.child.kill('SIGINT');
     expect((await exit).code).toBe(0);
     expect(started.output()).toContain('SIGINT received: stopping');
-  }, 30_000);
+  });
 
   it('refuses to start on bad configuration, saying what was expected', async () => {
     const started = launch({ PORT: 'eighty', SHELFMARK_DATA_DIR: dir.path });

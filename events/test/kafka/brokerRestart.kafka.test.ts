@@ -10,8 +10,6 @@ import { MemoryOutboxStore } from '../support/MemoryOutboxStore';
 import { RecordingLogger } from './kafkaTestBus';
 import { EffectLedger } from './ledger';
 
-jest.setTimeout(180_000);
-
 /** The outbox, noting what the bus acknowledged: the relay marks events published only then. */
 class AcknowledgingOutboxStore extends MemoryOutboxStore<Member> {
   readonly acknowledged: string[] = [];

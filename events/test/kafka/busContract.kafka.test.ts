@@ -2,8 +2,6 @@ import { MemoryDeadLetterSink } from '../../src';
 import { busContract } from '../busContract';
 import { aKafkaBus } from './kafkaTestBus';
 
-jest.setTimeout(60_000);
-
 busContract(
   'KafkaEventBus',
   async () => {

@@ -16,8 +16,6 @@ import { MemoryOutboxStore } from '../support/MemoryOutboxStore';
 import { aKafkaBus, RecordingLogger } from './kafkaTestBus';
 import { chunks, EffectLedger, idsOf } from './ledger';
 
-jest.setTimeout(90_000);
-
 /** A real broker hands events over asynchronously; these deadlines only turn hangs into failures. */
 const DELIVERY_MS = 30_000;
 

@@ -1,9 +1,10 @@
 /**
  * Waits until `condition` holds, polling every millisecond. A bus may hand events over
  * asynchronously (Kafka does), so tests wait for the effect rather than assume it is immediate.
- * The deadline only turns a hang into a readable failure; it asserts nothing about speed.
+ * The deadline only turns a hang into a readable failure; it asserts nothing about speed, so it is
+ * far above what a loaded machine needs.
  */
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 2_000): Promise<void> {
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);

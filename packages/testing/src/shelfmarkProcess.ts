@@ -29,8 +29,11 @@ export function spawnShelfmark(
   return { child, output: () => output };
 }
 
-/** The router's endpoint once the launcher prints it; fails with its output if it never does. */
-export async function endpointOf(started: ShelfmarkProcess, timeoutMs = 30_000): Promise<string> {
+/**
+ * The router's endpoint once the launcher prints it; fails with its output if the process exits
+ * first, or never prints it (the ceiling is far above a start-up on a loaded machine).
+ */
+export async function endpointOf(started: ShelfmarkProcess, timeoutMs = 120_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const match = /Shelfmark is running \(\d+ ms\): (\S+)/.exec(started.output());
@@ -46,8 +49,11 @@ export interface Exit {
   readonly signal: NodeJS.Signals | null;
 }
 
-/** How the process ended; if it is still running `timeoutMs` later, it is killed and this fails. */
-export function exitOf(started: ShelfmarkProcess, timeoutMs = 10_000): Promise<Exit> {
+/**
+ * How the process ended; if it is still running `timeoutMs` later (a hang, not a slow stop: the
+ * ceiling is generous), it is killed and this fails.
+ */
+export function exitOf(started: ShelfmarkProcess, timeoutMs = 60_000): Promise<Exit> {
   const { child } = started;
   if (child.exitCode !== null || child.signalCode !== null) {
     return Promise.resolve({ code: child.exitCode, signal: child.signalCode });

@@ -103,6 +103,23 @@ describe('embedded configuration', () => {
     expect(config).toMatchObject({ admin: undefined, port: 4000 });
   });
 
+  it('regression: settles what a crash left in flight at start-up, not after a saga timeout (one process)', () => {
+    const loans = loadConfig({}).settings.loans;
+    expect(loans?.inFlightDiesWithProcess).toBe(true);
+    // Unset: loans derives the shortest safe timeout from the peer timeout.
+    expect(loans?.sagaTimeoutMs).toBeUndefined();
+  });
+
+  it('refuses a saga timeout that a live request could outlast', () => {
+    expect(() => loadConfig({ SHELFMARK_SAGA_TIMEOUT_SECONDS: '4' })).toThrow(
+      /SHELFMARK_SAGA_TIMEOUT_SECONDS must be at least twice SHELFMARK_PEER_TIMEOUT_MS plus 1 s/,
+    );
+    expect(
+      loadConfig({ SHELFMARK_SAGA_TIMEOUT_SECONDS: '3', SHELFMARK_PEER_TIMEOUT_MS: '1000' }).settings.loans
+        ?.sagaTimeoutMs,
+    ).toBe(3000);
+  });
+
   it('refuses an admin e-mail without a password', () => {
     expect(() => loadConfig({ SHELFMARK_ADMIN_EMAIL: 'admin@example.org' })).toThrow(
       /both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD/,

@@ -8,6 +8,7 @@ import {
   membersEnv,
   noCrashDrillsInProduction,
   parseEnv,
+  sagaOutlastsPeerCalls,
   topologySettings,
 } from './env';
 
@@ -27,6 +28,7 @@ const schema = z
     LOG_LEVEL: logLevel.default('info'),
   })
   .refine(...adminPair)
+  .refine(...sagaOutlastsPeerCalls)
   .refine(...noCrashDrillsInProduction);
 
 export interface EmbeddedConfig {
@@ -55,7 +57,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
         ? { email: e.SHELFMARK_ADMIN_EMAIL, password: e.SHELFMARK_ADMIN_PASSWORD }
         : undefined,
     logLevel: e.LOG_LEVEL,
-    settings: topologySettings(e),
+    settings: embeddedSettings(topologySettings(e)),
     jobIntervalMs: e.SHELFMARK_JOB_INTERVAL_SECONDS * 1000,
   };
+}
+
+/**
+ * One process runs every saga against its own SQLite files, so nothing in flight outlives it:
+ * recovery settles at start-up whatever the previous process left unfinished.
+ */
+function embeddedSettings(settings: TopologySettings): TopologySettings {
+  return { ...settings, loans: { ...settings.loans, inFlightDiesWithProcess: true } };
 }

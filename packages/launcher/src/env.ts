@@ -1,4 +1,4 @@
-import { BORROW_STEPS, type BorrowStep } from '@shelfmark/loans';
+import { BORROW_STEPS, minimumSagaTimeoutMs, type BorrowStep } from '@shelfmark/loans';
 import type { TopologySettings } from '@shelfmark/schema';
 import { z } from 'zod';
 
@@ -55,9 +55,10 @@ export const circulationEnv = {
   SHELFMARK_ON_TIME_RETURN_POINTS: whole(0, 1),
   /**
    * How long an interrupted borrow or hold placement waits before recovery finishes or compensates
-   * it. Longer than any live request (at least twice the 2 s timeout of calls between subgraphs).
+   * it (cluster shapes; embedded settles them at start-up). Unset: derived from the peer timeout,
+   * as short as no live request can outlast (twice it plus 1 s: 5 s by default); never shorter.
    */
-  SHELFMARK_SAGA_TIMEOUT_SECONDS: whole(4, 15),
+  SHELFMARK_SAGA_TIMEOUT_SECONDS: z.coerce.number().int().min(1).optional(),
   /** How long loans waits for inventory (reserve copies) or members (hold points) to answer. */
   SHELFMARK_PEER_TIMEOUT_MS: whole(50, 2000),
   /** How often overdue detection, hold expiry and saga recovery run; 0 turns the timer off. */
@@ -68,6 +69,17 @@ export const circulationEnv = {
    */
   SHELFMARK_CRASH_AT: z.enum(BORROW_STEPS).optional(),
 };
+
+/** Refinement: a saga timeout set by hand still outlasts any live request. */
+export const sagaOutlastsPeerCalls = [
+  (env: { SHELFMARK_SAGA_TIMEOUT_SECONDS?: number | undefined; SHELFMARK_PEER_TIMEOUT_MS: number }) =>
+    env.SHELFMARK_SAGA_TIMEOUT_SECONDS === undefined ||
+    env.SHELFMARK_SAGA_TIMEOUT_SECONDS * 1000 >= minimumSagaTimeoutMs(env.SHELFMARK_PEER_TIMEOUT_MS),
+  {
+    message:
+      'SHELFMARK_SAGA_TIMEOUT_SECONDS must be at least twice SHELFMARK_PEER_TIMEOUT_MS plus 1 s, or unset to derive it',
+  },
+] as const;
 
 /** Refinement: fault injection never runs in production. */
 export const noCrashDrillsInProduction = [
@@ -98,7 +110,9 @@ export function topologySettings(env: TopologyEnv): TopologySettings {
         holdCostPoints: env.SHELFMARK_HOLD_COST_POINTS,
         pickupWindowDays: env.SHELFMARK_PICKUP_WINDOW_DAYS,
       },
-      sagaTimeoutMs: env.SHELFMARK_SAGA_TIMEOUT_SECONDS * 1000,
+      ...(env.SHELFMARK_SAGA_TIMEOUT_SECONDS === undefined
+        ? {}
+        : { sagaTimeoutMs: env.SHELFMARK_SAGA_TIMEOUT_SECONDS * 1000 }),
       peerTimeoutMs: env.SHELFMARK_PEER_TIMEOUT_MS,
       ...(crashAt ? { borrowProbe: crashDrill(crashAt) } : {}),
     },

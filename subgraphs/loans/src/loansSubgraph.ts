@@ -81,7 +81,12 @@ export function loansSubgraph(settings: LoansSettings = {}): SubgraphDefinition<
         ...(config.borrowProbe ? { probe: config.borrowProbe } : {}),
       },
     );
-    const sagaTiming = { clock, sagaTimeoutMs: config.sagaTimeoutMs };
+    const sagaTiming = {
+      clock,
+      sagaTimeoutMs: config.sagaTimeoutMs,
+      // Alone on its database, this process started every live saga itself: older ones are orphans.
+      ...(config.inFlightDiesWithProcess ? { orphanedBefore: clock() } : {}),
+    };
     wired = {
       runtime,
       use: {

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { loadRouterProcessConfig, loadSubgraphProcessConfig } from './config';
+import { topologySettings } from '../env';
 import { processKeys } from './keys';
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -22,6 +23,19 @@ describe('subgraph process configuration', () => {
       KAFKA_BROKERS: ['kafka-1:9092', 'kafka-2:9092'],
       KAFKA_PARTITIONS: 3,
     });
+  });
+
+  it('leaves the saga timeout to loans (derived from the peer timeout) and refuses one too short', () => {
+    const config = loadSubgraphProcessConfig({ ...valid, SHELFMARK_SUBGRAPH: 'loans' });
+    expect(config.SHELFMARK_SAGA_TIMEOUT_SECONDS).toBeUndefined();
+    expect(topologySettings(config).loans).not.toHaveProperty('inFlightDiesWithProcess');
+    expect(() =>
+      loadSubgraphProcessConfig({
+        ...valid,
+        SHELFMARK_SAGA_TIMEOUT_SECONDS: '4',
+        SHELFMARK_PEER_TIMEOUT_MS: '2000',
+      }),
+    ).toThrow(/SHELFMARK_SAGA_TIMEOUT_SECONDS must be at least twice SHELFMARK_PEER_TIMEOUT_MS plus 1 s/);
   });
 
   it('names an unknown subgraph, a missing broker list and missing keys', () => {

@@ -1,7 +1,15 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SUBGRAPH_NAMES } from '@shelfmark/schema';
-import { adminPair, circulationEnv, logLevel, membersEnv, noCrashDrillsInProduction, parseEnv } from '../env';
+import {
+  adminPair,
+  circulationEnv,
+  logLevel,
+  membersEnv,
+  noCrashDrillsInProduction,
+  parseEnv,
+  sagaOutlastsPeerCalls,
+} from '../env';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const list = z
@@ -41,6 +49,7 @@ const subgraphSchema = z
     ),
   })
   .refine(...adminPair)
+  .refine(...sagaOutlastsPeerCalls)
   .refine(...noCrashDrillsInProduction)
   .refine((env) => Boolean(env.SHELFMARK_JWT_PUBLIC_KEY) || Boolean(env.SHELFMARK_KEYS_DIR), {
     message:

@@ -1,30 +1,36 @@
-import type { Clock } from '@shelfmark/subgraph-kit';
 import { changeEach, type OpenStores } from '../CirculationStores';
+import { deadBefore, type SagaTiming } from '../borrow-books/BorrowRecovery';
+
+/** How many holds one query fetches; a pass goes on until none is left. */
+const BATCH = 100;
 
 /**
- * Abandons holds whose placement a crash interrupted (unconfirmed for longer than the saga timeout):
- * `hold-abandoned` makes members refund the points, if it took them.
+ * Abandons holds whose placement a crash interrupted (unconfirmed for longer than the saga timeout,
+ * or placed by a process that is gone, see {@link SagaTiming}): `hold-abandoned` makes members
+ * refund the points, if it took them.
  */
 export class HoldRecovery {
   readonly name = 'recover-interrupted-holds';
 
   constructor(
     private readonly open: OpenStores,
-    private readonly options: { readonly clock: Clock; readonly sagaTimeoutMs: number },
+    private readonly options: SagaTiming,
   ) {}
 
   async run(now: Date = this.options.clock()): Promise<{ abandoned: number }> {
-    const stuck = await this.open().holds.unconfirmedBefore(
-      new Date(now.getTime() - this.options.sagaTimeoutMs),
-      100,
-    );
-    const abandoned = await changeEach(stuck, async (id) => {
-      const { holds } = this.open();
-      const hold = await holds.byId(id);
-      if (!hold?.abandon(now)) return false;
-      await holds.save(hold);
-      return true;
-    });
-    return { abandoned };
+    const staleBefore = deadBefore(this.options, now);
+    let abandoned = 0;
+    // Every hold abandoned here leaves the query's result, so each batch brings new ones.
+    for (;;) {
+      const stuck = await this.open().holds.unconfirmedBefore(staleBefore, BATCH);
+      abandoned += await changeEach(stuck, async (id) => {
+        const { holds } = this.open();
+        const hold = await holds.byId(id);
+        if (!hold?.abandon(now)) return false;
+        await holds.save(hold);
+        return true;
+      });
+      if (stuck.length < BATCH) return { abandoned };
+    }
   }
 }

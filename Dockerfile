@@ -5,7 +5,7 @@
 FROM node:22-bookworm-slim AS deps
 WORKDIR /app
 # Manifests first, so dependency layers are cached until a package.json or the lockfile changes.
-COPY package.json package-lock.json .npmrc ./
+COPY package.json package-lock.json ./
 COPY events/package.json events/
 COPY packages/errors/package.json packages/errors/
 COPY packages/subgraph-kit/package.json packages/subgraph-kit/
@@ -21,8 +21,8 @@ COPY subgraphs/analytics/package.json subgraphs/analytics/
 COPY router/package.json router/
 COPY schema/package.json schema/
 COPY e2e/package.json e2e/
-# `npm install` rather than `npm ci`: see .ci/run (the lockfile cannot list every platform's optional binaries).
-RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
+# `npm ci`: exactly the committed lockfile (it lists every platform's optional binaries).
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production

@@ -28,7 +28,11 @@ export function createErrorFormatter(logger: Logger, subgraph: string) {
       return {
         message: formatted.message,
         ...(formatted.locations ? { locations: formatted.locations } : {}),
-        extensions: { code },
+        // `field` names the argument a check before execution refused (textInput.ts).
+        extensions: {
+          code,
+          ...(formatted.extensions?.['field'] ? { field: formatted.extensions['field'] } : {}),
+        },
       };
     }
     // Logged as loggableError shapes it, whatever logger this is: a driver error's message is the

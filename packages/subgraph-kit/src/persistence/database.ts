@@ -2,6 +2,7 @@ import type { EntitySchema, MikroORM, Options } from '@mikro-orm/core';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AggregateRootSchema } from './aggregateSchema';
+import { BoundLibSqlDriver } from './boundSqlite';
 import { indexNullableUniquesPartially, layOutForMongo } from './mongoMetadata';
 
 /** Where a subgraph keeps its data: an SQLite file (embedded default) or a MongoDB database. */
@@ -68,7 +69,8 @@ export async function openDatabase(
   }
   mkdirSync(dirname(config.path), { recursive: true });
   const { MikroORM: SqliteORM } = await import('@mikro-orm/libsql');
-  const orm = await SqliteORM.init({ ...(common as object), dbName: config.path });
+  // Values bound, never inlined into the SQL text (boundSqlite.ts).
+  const orm = await SqliteORM.init({ ...(common as object), dbName: config.path, driver: BoundLibSqlDriver });
   // WAL lets readers run while the relay or a request writes; busy_timeout waits out a held lock.
   const connection = orm.em.getConnection();
   await connection.execute('pragma journal_mode = wal');

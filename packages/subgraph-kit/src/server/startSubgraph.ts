@@ -13,6 +13,7 @@ import type pino from 'pino';
 import { bearerToken, InvalidToken, verifyToken, type TokenKeys } from '../auth/tokens';
 import type { SubgraphContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/formatError';
+import { textInputPlugin } from '../graphql/textInput';
 import { createMetrics } from '../observability/metrics';
 import { metricsPlugin } from '../observability/metricsPlugin';
 import { MikroOrmOutboxStore } from '../persistence/MikroOrmOutboxStore';
@@ -148,6 +149,7 @@ export async function startSubgraph(
     stopOnTerminationSignals: false,
     plugins: [
       ...(options.publishBeforeResponding ? [publishBeforeResponding(relay)] : []),
+      textInputPlugin(),
       metricsPlugin(metrics),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

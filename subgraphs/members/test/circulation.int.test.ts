@@ -58,6 +58,10 @@ describe('members: points and blocks (circulation)', () => {
 
   beforeAll(async () => {
     t = await startTestSubgraph(membersSubgraph({ initialPoints: 30, tokenTtlSeconds: 3600 }));
+    // Staff with accounts: members acts only for members it has (docs/adr/0010-who-may-act.md).
+    const staff = new MikroOrmMemberRepository(t.subgraph.orm.em.fork());
+    await staff.add(aMember().withId('lib-1').withEmail('lib-1@library.test').librarian().build());
+    await staff.add(aMember().withId('adm-1').withEmail('adm-1@library.test').admin().build());
     librarian = await t.tokenFor({ memberId: 'lib-1', role: 'LIBRARIAN' });
     admin = await t.tokenFor({ memberId: 'adm-1', role: 'ADMIN' });
   });
@@ -284,7 +288,7 @@ describe('members: points and blocks (circulation)', () => {
     });
 
     it('lets only an admin block staff, and nobody block themself', async () => {
-      await aStaffMember('lib-1', 'librarian');
+      // lib-1 (the caller) exists since beforeAll.
       await aStaffMember('lib-9', 'librarian');
       expectError(await block('lib-1', 'Myself', librarian), 'FORBIDDEN');
       expectError(await block('lib-9', 'A colleague', librarian), 'FORBIDDEN');

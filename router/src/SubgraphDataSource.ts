@@ -30,6 +30,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     if (requestId) headers.set('x-request-id', requestId);
     if (token) headers.set('authorization', `Bearer ${token}`);
     if (traceparent) headers.set('traceparent', traceparent);
+    // Set, never appended: a client's own X-Forwarded-For does not reach a subgraph.
+    if ((context as Partial<RouterContext>).clientAddress)
+      headers.set('x-forwarded-for', (context as RouterContext).clientAddress!);
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: unknown): void {

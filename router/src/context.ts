@@ -6,4 +6,6 @@ export interface RouterContext {
   readonly token: string | null;
   readonly identity: Identity | null;
   readonly traceparent: string | null;
+  /** The caller's address as the router's socket saw it; members throttles sign-ins by it. */
+  readonly clientAddress?: string | undefined;
 }

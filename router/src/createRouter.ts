@@ -132,7 +132,13 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       try {
         const token = bearerToken(req.headers.authorization) ?? null;
         const identity = token ? await verifyToken(token, options.keys.publicKey) : null;
-        return { requestId, token, identity, traceparent: req.header('traceparent') ?? null };
+        return {
+          requestId,
+          token,
+          identity,
+          traceparent: req.header('traceparent') ?? null,
+          clientAddress: req.ip,
+        };
       } catch (error) {
         if (!(error instanceof InvalidToken)) throw error;
         throw new GraphQLError(error.message, {

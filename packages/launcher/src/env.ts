@@ -34,6 +34,14 @@ export const membersEnv = {
     .int()
     .min(60)
     .default(12 * 60 * 60),
+  /** Sign-in throttling (docs/adr/0011-sign-in-throttling.md). */
+  SHELFMARK_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  SHELFMARK_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  SHELFMARK_LOGIN_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
 };
 
 /** Refinement: the admin e-mail and password come together or not at all. */
@@ -98,6 +106,11 @@ export function topologySettings(env: TopologyEnv): TopologySettings {
       initialPoints: env.SHELFMARK_INITIAL_POINTS,
       tokenTtlSeconds: env.SHELFMARK_TOKEN_TTL_SECONDS,
       onTimeReturnPoints: env.SHELFMARK_ON_TIME_RETURN_POINTS,
+      loginLimits: {
+        failuresPerAccountAndAddress: env.SHELFMARK_LOGIN_FAILURES_PER_ACCOUNT,
+        failuresPerAddress: env.SHELFMARK_LOGIN_FAILURES_PER_ADDRESS,
+        windowSeconds: env.SHELFMARK_LOGIN_WINDOW_SECONDS,
+      },
       ...(env.SHELFMARK_ADMIN_EMAIL && env.SHELFMARK_ADMIN_PASSWORD
         ? { admin: { email: env.SHELFMARK_ADMIN_EMAIL, password: env.SHELFMARK_ADMIN_PASSWORD } }
         : {}),

@@ -1,5 +1,10 @@
 import { NotFound } from '@shelfmark/errors';
-import { buildFederatedSchema, type SubgraphDefinition, type SubgraphRuntime } from '@shelfmark/subgraph-kit';
+import {
+  buildFederatedSchema,
+  isMongo,
+  type SubgraphDefinition,
+  type SubgraphRuntime,
+} from '@shelfmark/subgraph-kit';
 import { defineConsumer } from '@shelfmark/events';
 import { AdminBootstrapper } from './application/bootstrap-admin/AdminBootstrapper';
 import { MemberBlocker } from './application/block-member/MemberBlocker';
@@ -16,6 +21,11 @@ import { MemberCardSchema, MemberSchema } from './adapters/persistence/member.sc
 import { MikroOrmMemberRepository } from './adapters/persistence/MikroOrmMemberRepository';
 import { Argon2PasswordHasher } from './adapters/security/Argon2PasswordHasher';
 import { JwtTokenIssuer } from './adapters/security/JwtTokenIssuer';
+import {
+  RateLimitedLoginAttempts,
+  type LoginLimiterStore,
+} from './adapters/security/RateLimitedLoginAttempts';
+import type { LoginAttempts } from './application/login/LoginAttempts';
 import { resolveMembersSettings, type MembersSettings } from './settings';
 
 /**
@@ -25,6 +35,8 @@ import { resolveMembersSettings, type MembersSettings } from './settings';
 export function membersSubgraph(settings: MembersSettings): SubgraphDefinition<MembersContext> {
   const config = resolveMembersSettings(settings);
   const hasher = new Argon2PasswordHasher();
+  // One per process, opened in onStart (before any request): the counters outlive requests.
+  let loginAttempts: LoginAttempts | undefined;
 
   return {
     name: 'members',
@@ -58,7 +70,7 @@ export function membersSubgraph(settings: MembersSettings): SubgraphDefinition<M
           initialPoints: config.initialPoints,
           clock: runtime.clock,
         }),
-        authenticator: new MemberAuthenticator(members, hasher, tokens),
+        authenticator: new MemberAuthenticator(members, hasher, tokens, loginAttempts),
         grantPoints: new PointsGranter(freshMembers, runtime.clock),
         blocker: new MemberBlocker(freshMembers, runtime.clock),
         spendHoldPoints: new HoldPointsSpender(freshMembers, runtime.clock),
@@ -85,6 +97,7 @@ export function membersSubgraph(settings: MembersSettings): SubgraphDefinition<M
       if (!runtime.keys.privateKey) {
         throw new Error('members issues the sign-in tokens, so it needs the token signing (private) key.');
       }
+      loginAttempts = await RateLimitedLoginAttempts.open(config.loginLimits, loginLimiterStore(runtime));
       if (!config.admin) return;
       const members = new MikroOrmMemberRepository(runtime.orm.em.fork());
       const outcome = await new AdminBootstrapper(members, hasher, {
@@ -95,4 +108,19 @@ export function membersSubgraph(settings: MembersSettings): SubgraphDefinition<M
       runtime.logger.info({ outcome }, 'admin account bootstrap');
     },
   };
+}
+
+/**
+ * Embedded (SQLite, one process): counters in memory. On MongoDB (the cluster shapes, where several
+ * members processes may run): in members' own database, shared by all of them.
+ */
+function loginLimiterStore(runtime: SubgraphRuntime): LoginLimiterStore {
+  const em = runtime.orm.em.fork();
+  if (!isMongo(em)) return { kind: 'memory' };
+  // MikroORM's MongoDB connection (typed only in @mikro-orm/mongodb, which the kit owns).
+  const connection = em.getConnection() as unknown as {
+    getClient(): unknown;
+    getDb(): { databaseName: string };
+  };
+  return { kind: 'mongodb', client: connection.getClient(), dbName: connection.getDb().databaseName };
 }

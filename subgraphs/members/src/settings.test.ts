@@ -13,6 +13,7 @@ describe('members settings', () => {
       cardValidityYears: 3,
       onTimeReturnPoints: 1,
       admin: { email: 'admin@library.test', password: 'long enough' },
+      loginLimits: { failuresPerAccountAndAddress: 10, failuresPerAddress: 100, windowSeconds: 900 },
     });
     expect(resolveMembersSettings(base).admin).toBeNull();
   });

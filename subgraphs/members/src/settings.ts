@@ -1,5 +1,6 @@
 import { InvalidInput } from '@shelfmark/errors';
 import type { AdminAccount } from './application/bootstrap-admin/AdminBootstrapper';
+import type { LoginLimits } from './adapters/security/RateLimitedLoginAttempts';
 import { EmailAddress, Password } from './domain';
 
 /** How this library runs its members context. */
@@ -17,10 +18,18 @@ export interface MembersSettings {
   readonly cardValidityYears?: number;
   /** Points a member earns for returning a loan by its due date; 0 turns the reward off. Default 1. */
   readonly onTimeReturnPoints?: number;
+  /** Sign-in throttling (docs/adr/0011-sign-in-throttling.md); each part has a default. */
+  readonly loginLimits?: Partial<LoginLimits>;
 }
 
 export const DEFAULT_CARD_VALIDITY_YEARS = 3;
 export const DEFAULT_ON_TIME_RETURN_POINTS = 1;
+/** 10 consecutive failures per e-mail and address, 100 per address, counted and throttled for 15 minutes. */
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  failuresPerAccountAndAddress: 10,
+  failuresPerAddress: 100,
+  windowSeconds: 15 * 60,
+};
 
 export interface ResolvedMembersSettings {
   readonly initialPoints: number;
@@ -28,6 +37,7 @@ export interface ResolvedMembersSettings {
   readonly cardValidityYears: number;
   readonly onTimeReturnPoints: number;
   readonly admin: AdminAccount | null;
+  readonly loginLimits: LoginLimits;
 }
 
 /** Checks the settings once, up front: bad configuration stops start-up with what was expected. */
@@ -46,6 +56,24 @@ export function resolveMembersSettings(settings: MembersSettings): ResolvedMembe
       0,
     ),
     admin: settings.admin ? adminAccount(settings.admin) : null,
+    loginLimits: {
+      failuresPerAccountAndAddress: wholeNumber(
+        'loginLimits.failuresPerAccountAndAddress',
+        settings.loginLimits?.failuresPerAccountAndAddress ??
+          DEFAULT_LOGIN_LIMITS.failuresPerAccountAndAddress,
+        1,
+      ),
+      failuresPerAddress: wholeNumber(
+        'loginLimits.failuresPerAddress',
+        settings.loginLimits?.failuresPerAddress ?? DEFAULT_LOGIN_LIMITS.failuresPerAddress,
+        1,
+      ),
+      windowSeconds: wholeNumber(
+        'loginLimits.windowSeconds',
+        settings.loginLimits?.windowSeconds ?? DEFAULT_LOGIN_LIMITS.windowSeconds,
+        1,
+      ),
+    },
   };
 }
 

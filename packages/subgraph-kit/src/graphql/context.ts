@@ -10,4 +10,9 @@ export interface SubgraphContext {
   /** The caller's `Authorization` header, to forward on a synchronous call to another subgraph. */
   readonly authorization: string | null;
   readonly requestId: string;
+  /**
+   * The caller's address: the router's X-Forwarded-For (subgraphs are reached through the router
+   * only), else this connection's peer. For throttling, never for authorization.
+   */
+  readonly clientAddress?: string;
 }

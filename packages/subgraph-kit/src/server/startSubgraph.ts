@@ -173,6 +173,8 @@ export async function startSubgraph(
         identity,
         authorization: req.headers.authorization ?? null,
         requestId: requestIdOf(res),
+        clientAddress:
+          req.header('x-forwarded-for')?.split(',')[0]?.trim() || (req.socket.remoteAddress ?? 'unknown'),
       };
       return definition.context(base, runtime);
     },

@@ -5,6 +5,7 @@ import {
   NotFound,
   NotSignedIn,
   ServiceUnavailable,
+  TooManyRequests,
 } from '@shelfmark/errors';
 
 export class EmailTaken extends AlreadyExists {
@@ -92,6 +93,19 @@ export class PaymentTooLate extends ServiceUnavailable {
   constructor(deadline: Date) {
     super(
       `The payment for this hold arrived after its deadline (${deadline.toISOString()}); nothing was spent. Please try again.`,
+    );
+  }
+}
+
+/**
+ * Too many failed sign-ins for this e-mail from this address, or from this address at all
+ * (docs/adr/0011-sign-in-throttling.md). Says nothing about whether the account exists.
+ */
+export class TooManyLoginAttempts extends TooManyRequests {
+  constructor(retryAfterSeconds: number) {
+    super(
+      `Too many failed sign-ins. Please wait ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'} and try again.`,
+      retryAfterSeconds,
     );
   }
 }

@@ -10,6 +10,7 @@ export {
   OnlyStaffBlock,
   PaymentTooLate,
   PrivateDetails,
+  TooManyLoginAttempts,
   WrongCredentials,
 } from './errors';
 export {

@@ -39,7 +39,7 @@ export class MemberResolver {
     @Arg('password') password: string,
     @Ctx() ctx: MembersContext,
   ): Promise<Session> {
-    return signedIn(ctx, await ctx.authenticator.login(email, password));
+    return signedIn(ctx, await ctx.authenticator.login(email, password, ctx.clientAddress));
   }
 
   @Authorized('LIBRARIAN')

@@ -329,7 +329,19 @@ async function readTopic(topic: string, keep: (message: KafkaMessage) => boolean
   });
   const admin = kafka.admin();
   await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic);
+  // Right after a topic is created its partitions may still be electing a leader ("not the
+  // leader"): a retriable answer, so wait for the election rather than fail (slow on a busy machine).
+  const deadline = Date.now() + DELIVERY_MS;
+  let ends: Awaited<ReturnType<typeof admin.fetchTopicOffsets>>;
+  for (;;) {
+    try {
+      ends = await admin.fetchTopicOffsets(topic);
+      break;
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   await admin.disconnect();
   const remaining = new Map(
     ends.filter((end) => end.high !== end.low).map((end) => [end.partition, end.high]),

@@ -33,6 +33,7 @@ type Documents = {
     "\n  mutation UnblockMember($memberId: ID!) {\n    unblockMember(memberId: $memberId) {\n      id\n      status\n    }\n  }\n": typeof types.UnblockMemberDocument,
     "\n  query Ranking($window: RankingWindow!, $first: Int) {\n    ranking(window: $window, first: $first) {\n      rank\n      borrowCount\n      book {\n        id\n        title\n      }\n    }\n  }\n": typeof types.RankingDocument,
     "\n  mutation WithdrawCopy($copyId: ID!) {\n    withdrawCopy(copyId: $copyId) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawCopyDocument,
+    "\n  mutation PostComment($bookId: ID!, $body: String!) {\n    postComment(bookId: $bookId, body: $body) {\n      id\n    }\n  }\n": typeof types.PostCommentDocument,
 };
 const documents: Documents = {
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.LoginDocument,
@@ -54,6 +55,7 @@ const documents: Documents = {
     "\n  mutation UnblockMember($memberId: ID!) {\n    unblockMember(memberId: $memberId) {\n      id\n      status\n    }\n  }\n": types.UnblockMemberDocument,
     "\n  query Ranking($window: RankingWindow!, $first: Int) {\n    ranking(window: $window, first: $first) {\n      rank\n      borrowCount\n      book {\n        id\n        title\n      }\n    }\n  }\n": types.RankingDocument,
     "\n  mutation WithdrawCopy($copyId: ID!) {\n    withdrawCopy(copyId: $copyId) {\n      id\n      status\n    }\n  }\n": types.WithdrawCopyDocument,
+    "\n  mutation PostComment($bookId: ID!, $body: String!) {\n    postComment(bookId: $bookId, body: $body) {\n      id\n    }\n  }\n": types.PostCommentDocument,
 };
 
 /**
@@ -146,6 +148,10 @@ export function graphql(source: "\n  query Ranking($window: RankingWindow!, $fir
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WithdrawCopy($copyId: ID!) {\n    withdrawCopy(copyId: $copyId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation WithdrawCopy($copyId: ID!) {\n    withdrawCopy(copyId: $copyId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostComment($bookId: ID!, $body: String!) {\n    postComment(bookId: $bookId, body: $body) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PostComment($bookId: ID!, $body: String!) {\n    postComment(bookId: $bookId, body: $body) {\n      id\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -27,17 +27,18 @@ export { insertIfAbsent, isUniqueViolation } from './persistence/errors';
 export { isConflict, retryOnConflict } from './persistence/conflicts';
 export { containing, isMongo } from './persistence/queries';
 export {
-  closeServer,
   CLIENT_KEEP_ALIVE_TIMEOUT_MS,
+  closeServer,
   createHttpApp,
   listen,
   requestErrorHandler,
-  type HealthProbe,
   SERVER_KEEP_ALIVE_TIMEOUT_MS,
+  type HealthProbe,
+  type ListenOptions,
 } from './server/httpServer';
+export { isConnectionReset, keepAliveAgent } from './server/httpClient';
 export {
   PeerClient,
-export { isConnectionReset, keepAliveAgent } from './server/httpClient';
   PeerRefusal,
   PeerUnavailable,
   type PeerCall,

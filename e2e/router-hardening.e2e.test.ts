@@ -73,7 +73,12 @@ describe('the router under hostile and careless clients', () => {
       body: JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, text, body: JSON.parse(text) as GraphQLResponse<unknown> };
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      body: JSON.parse(text) as GraphQLResponse<unknown>,
+    };
   };
 
   const register = async (name: string) => {
@@ -289,6 +294,27 @@ describe('the router under hostile and careless clients', () => {
         body: JSON.stringify({ query: '{ __typename }' }),
       });
       expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  });
+
+  describe('defect 7: password guessing', () => {
+    it('regression: sign-ins refused for too many wrong passwords are HTTP 429 with Retry-After', async () => {
+      const member = await register('guessed');
+      const guess = () =>
+        post({
+          query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+          variables: { e: member.member.email, p: 'not the password' },
+        });
+      let answer = await guess();
+      // Wrong passwords are plain refusals (200, UNAUTHENTICATED) until the limit is reached.
+      expect(answer.status).toBe(200);
+      expect(answer.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+      for (let attempt = 2; attempt <= 20 && answer.status === 200; attempt += 1) answer = await guess();
+      expect(answer.status).toBe(429);
+      expect(answer.body.errors?.[0]?.extensions?.['code']).toBe('TOO_MANY_REQUESTS');
+      const retryAfter = Number(answer.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBe(Math.ceil(Number(answer.body.errors?.[0]?.extensions?.['retryAfterSeconds'])));
     });
   });
 });

@@ -19,7 +19,7 @@ import type { Server } from 'node:http';
 import type pino from 'pino';
 import type { RouterContext } from './context';
 import { createRouterErrorFormatter } from './formatError';
-import { armorLimits, reportMissingValues, resolveOperationOrRefuse } from './guards';
+import { answerThrottledWith429, armorLimits, reportMissingValues, resolveOperationOrRefuse } from './guards';
 import { SubgraphDataSource } from './SubgraphDataSource';
 
 export interface RouterOptions {
@@ -100,6 +100,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       ...protection.plugins,
       resolveOperationOrRefuse(),
       reportMissingValues(logger),
+      answerThrottledWith429(),
       ApolloServerPluginLandingPageDisabled(),
     ],
     formatError: createRouterErrorFormatter(logger, options.production),

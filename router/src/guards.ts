@@ -138,3 +138,34 @@ export function reportMissingValues(logger: Logger): ApolloServerPlugin<RouterCo
       }),
   };
 }
+
+/**
+ * A refusal because the client is going too fast (TOO_MANY_REQUESTS, e.g. sign-in throttling in
+ * members) is answered as HTTP 429 with a `Retry-After` header, so HTTP clients, proxies and load
+ * balancers understand it without reading the body. The subgraph cannot set the status itself:
+ * the gateway would take a 429 from it for a broken subgraph and lose the code. Only an answer
+ * with no data at all is turned into a 429; a partial answer keeps its 200.
+ */
+export function answerThrottledWith429(): ApolloServerPlugin<RouterContext> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        willSendResponse: ({ response }) => {
+          if (response.body.kind !== 'single') return Promise.resolve();
+          const { data, errors } = response.body.singleResult;
+          if (data && Object.values(data).some((value) => value !== null)) return Promise.resolve();
+          const throttled = (errors ?? []).filter(
+            (error) => error.extensions?.['code'] === ErrorCode.TOO_MANY_REQUESTS,
+          );
+          if (throttled.length === 0) return Promise.resolve();
+          const seconds = Math.max(
+            1,
+            ...throttled.map((error) => Number(error.extensions?.['retryAfterSeconds']) || 1),
+          );
+          response.http.status = 429;
+          response.http.headers.set('retry-after', String(Math.ceil(seconds)));
+          return Promise.resolve();
+        },
+      }),
+  };
+}

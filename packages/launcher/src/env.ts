@@ -34,7 +34,7 @@ export const membersEnv = {
     .int()
     .min(60)
     .default(12 * 60 * 60),
-  /** Sign-in throttling (docs/adr/0011-sign-in-throttling.md). */
+  /** Sign-in throttling (docs/adr/0012-sign-in-throttling.md). */
   SHELFMARK_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   SHELFMARK_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   SHELFMARK_LOGIN_WINDOW_SECONDS: z.coerce

@@ -18,7 +18,7 @@ export interface MembersSettings {
   readonly cardValidityYears?: number;
   /** Points a member earns for returning a loan by its due date; 0 turns the reward off. Default 1. */
   readonly onTimeReturnPoints?: number;
-  /** Sign-in throttling (docs/adr/0011-sign-in-throttling.md); each part has a default. */
+  /** Sign-in throttling (docs/adr/0012-sign-in-throttling.md); each part has a default. */
   readonly loginLimits?: Partial<LoginLimits>;
 }
 

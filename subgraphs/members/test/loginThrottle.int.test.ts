@@ -18,7 +18,7 @@ const LOGIN = /* GraphQL */ `
 const PASSWORD = 'a long enough password';
 
 /**
- * Issue 8, defect 7: password guessing (docs/adr/0011-sign-in-throttling.md). Small limits and a
+ * Issue 8, defect 7: password guessing (docs/adr/0012-sign-in-throttling.md). Small limits and a
  * one-second window; the counters live in memory on SQLite and in members' MongoDB database under
  * the mongo project. The router sets X-Forwarded-For; here the test sets it as the router would.
  */

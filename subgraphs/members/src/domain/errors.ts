@@ -99,7 +99,7 @@ export class PaymentTooLate extends ServiceUnavailable {
 
 /**
  * Too many failed sign-ins for this e-mail from this address, or from this address at all
- * (docs/adr/0011-sign-in-throttling.md). Says nothing about whether the account exists.
+ * (docs/adr/0012-sign-in-throttling.md). Says nothing about whether the account exists.
  */
 export class TooManyLoginAttempts extends TooManyRequests {
   constructor(retryAfterSeconds: number) {

@@ -1,5 +1,5 @@
 /**
- * Throttles password guessing (a port; docs/adr/0011-sign-in-throttling.md). Keys are the
+ * Throttles password guessing (a port; docs/adr/0012-sign-in-throttling.md). Keys are the
  * normalised e-mail and the caller's address; only failures count, so nobody can lock a member
  * out by guessing from somewhere else.
  */

@@ -11,6 +11,7 @@ describe('embedded configuration', () => {
       dataDir: resolve('./.data'),
       admin: undefined,
       logLevel: 'info',
+      stackTraces: false,
       jobIntervalMs: 10_000,
       settings: {
         members: { initialPoints: 30, tokenTtlSeconds: 43_200, onTimeReturnPoints: 1 },
@@ -47,6 +48,7 @@ describe('embedded configuration', () => {
       SHELFMARK_JOB_INTERVAL_SECONDS: '60',
       SHELFMARK_SAGA_TIMEOUT_SECONDS: '30',
       SHELFMARK_PEER_TIMEOUT_MS: '5000',
+      SHELFMARK_STACK_TRACES: 'true',
       LOG_LEVEL: 'warn',
     });
     expect(config).toMatchObject({
@@ -56,6 +58,7 @@ describe('embedded configuration', () => {
       dataDir: '/var/lib/shelfmark',
       admin: { email: 'admin@example.org', password: 'secret secret' },
       logLevel: 'warn',
+      stackTraces: true,
       jobIntervalMs: 60_000,
       settings: {
         members: { initialPoints: 50, tokenTtlSeconds: 3600, onTimeReturnPoints: 2 },

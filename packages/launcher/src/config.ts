@@ -8,6 +8,7 @@ import {
   membersEnv,
   noCrashDrillsInProduction,
   parseEnv,
+  routerEnv,
   sagaOutlastsPeerCalls,
   topologySettings,
 } from './env';
@@ -25,6 +26,7 @@ const schema = z
     SHELFMARK_DATA_DIR: z.string().min(1).default('./.data'),
     ...membersEnv,
     ...circulationEnv,
+    ...routerEnv,
     LOG_LEVEL: logLevel.default('info'),
   })
   .refine(...adminPair)
@@ -38,6 +40,8 @@ export interface EmbeddedConfig {
   readonly dataDir: string;
   readonly admin: { readonly email: string; readonly password: string } | undefined;
   readonly logLevel: z.infer<typeof logLevel>;
+  /** Stack traces in error responses (SHELFMARK_STACK_TRACES); never by default. */
+  readonly stackTraces: boolean;
   /** How members and loans are configured (points, circulation rules). */
   readonly settings: TopologySettings;
   /** How often scheduled jobs run, in ms; 0 runs them only at start-up. */
@@ -57,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
         ? { email: e.SHELFMARK_ADMIN_EMAIL, password: e.SHELFMARK_ADMIN_PASSWORD }
         : undefined,
     logLevel: e.LOG_LEVEL,
+    stackTraces: e.SHELFMARK_STACK_TRACES,
     settings: embeddedSettings(topologySettings(e)),
     jobIntervalMs: e.SHELFMARK_JOB_INTERVAL_SECONDS * 1000,
   };

@@ -19,6 +19,15 @@ export function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
 /** `LOG_LEVEL`, as pino names its levels. */
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
+/** What the router is configured with, read the same way by the embedded and the router process. */
+export const routerEnv = {
+  /**
+   * Stack traces in error responses: for debugging only, off unless asked for (they show the
+   * code's insides); they always reach the log.
+   */
+  SHELFMARK_STACK_TRACES: z.stringbool().default(false),
+};
+
 /** The admin bootstrap pair, read the same way by every process that passes it on to members. */
 export const adminEnv = {
   SHELFMARK_ADMIN_EMAIL: z.email('SHELFMARK_ADMIN_EMAIL must be an e-mail address').optional(),

@@ -89,6 +89,7 @@ export async function startEmbedded(
       port: config.port,
       ...(config.host ? { host: config.host } : {}),
       production: config.production,
+      stackTraces: config.stackTraces,
     });
     return {
       url: router.url,

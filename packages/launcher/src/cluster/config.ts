@@ -8,6 +8,7 @@ import {
   membersEnv,
   noCrashDrillsInProduction,
   parseEnv,
+  routerEnv,
   sagaOutlastsPeerCalls,
 } from '../env';
 
@@ -62,6 +63,7 @@ const routerSchema = z
     PORT: port.default(4000),
     HOST: z.string().min(1).optional(),
     LOG_LEVEL: logLevel.default('info'),
+    ...routerEnv,
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`SHELFMARK_${name.toUpperCase()}_URL`, z.url()])),
     ...keys,
   })

@@ -18,6 +18,7 @@ async function main() {
     port: config.PORT,
     ...(config.HOST ? { host: config.HOST } : {}),
     production: config.NODE_ENV === 'production',
+    stackTraces: config.SHELFMARK_STACK_TRACES,
   });
   onShutdown(
     () => router.close(),

@@ -183,7 +183,11 @@ describe('Shelfmark embedded, through the router', () => {
   it('refuses operations deeper than the limit before calling any subgraph', async () => {
     const deep = `{ books { edges { node { copies { book { copies { book { copies { book { copies { book { id } } } } } } } } } } } }`;
     const response = await request(deep);
-    expect(response.errors?.[0]?.message).toMatch(/depth/i);
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'OPERATION_LIMIT_EXCEEDED',
+      limit: 'depth',
+    });
+    expect(response.errors?.[0]?.message).toMatch(/nested .* levels deep/);
     expect(response.data ?? null).toBeNull();
   });
 

@@ -234,7 +234,7 @@ describe('members subgraph (SQLite)', () => {
       }
     });
 
-    it('resolves several references in order, null for an unknown id', async () => {
+    it('resolves several references in order; an unknown id is null with a NOT_FOUND error at its place', async () => {
       const res = await t.request<{ _entities: ({ id: string } | null)[] }>(
         `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { id } } }`,
         {
@@ -244,7 +244,10 @@ describe('members subgraph (SQLite)', () => {
           })),
         },
       );
-      expect(res.errors).toBeUndefined();
+      // The router reports the reason where the member was wanted (docs/adr/0011-references-across-subgraphs.md).
+      expect(res.errors?.map((e) => [e.extensions?.['code'], e.path])).toEqual([
+        ['NOT_FOUND', ['_entities', 1]],
+      ]);
       expect(res.data?._entities).toEqual([{ id: other.member.id }, null, { id: owner.member.id }]);
     });
   });

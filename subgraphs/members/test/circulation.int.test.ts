@@ -7,7 +7,7 @@ import { HoldPointsSpender } from '../src/application/spend-points/HoldPointsSpe
 import { InsufficientPoints, type Member, type MemberRepository } from '../src/domain';
 import { MemberSchema } from '../src/adapters/persistence/member.schema';
 import { MikroOrmMemberRepository } from '../src/adapters/persistence/MikroOrmMemberRepository';
-import { aMember } from '../src/testing/builders';
+import { aMember } from './support/builders';
 
 const MEMBER = /* GraphQL */ `id status points blockedReason pointsLedger { delta reason balance }`;
 const REGISTER = /* GraphQL */ `

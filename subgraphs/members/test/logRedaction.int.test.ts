@@ -3,7 +3,7 @@ import { testDatabase } from '@shelfmark/testing';
 import { GraphQLError } from 'graphql';
 import { Writable } from 'node:stream';
 import { MemberCardSchema, MemberSchema } from '../src/adapters/persistence/member.schema';
-import { aMember } from '../src/testing/builders';
+import { aMember } from './support/builders';
 
 const EMAIL = 'secret.reader@library.test';
 /** The e-mail of each attempt's member (the first is EMAIL): each attempt inserts a new address twice. */

@@ -3,7 +3,7 @@ import { errorCode, startTestSubgraph, type GraphQLResponse, type TestSubgraph }
 import { membersSubgraph } from '../src';
 import { MemberSchema } from '../src/adapters/persistence/member.schema';
 import { MikroOrmMemberRepository } from '../src/adapters/persistence/MikroOrmMemberRepository';
-import { aMember } from '../src/testing/builders';
+import { aMember } from './support/builders';
 
 const ADMIN = { email: 'admin@library.test', password: 'correct horse battery staple' };
 

@@ -1,7 +1,7 @@
 import { ConcurrentChange, NotFound } from '@shelfmark/errors';
 import type { MemberRepository } from '../domain';
-import { aMember } from '../testing/builders';
-import { InMemoryMemberRepository } from '../testing/fakes';
+import { aMember } from '../../test/support/builders';
+import { InMemoryMemberRepository } from '../../test/support/fakes';
 import { changeMember, MAX_ATTEMPTS } from './changeMember';
 
 const now = new Date('2026-05-01T10:00:00Z');

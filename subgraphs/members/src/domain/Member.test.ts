@@ -1,6 +1,6 @@
 import { InvalidInput, type NotAllowed } from '@shelfmark/errors';
 import { parseEvent, type CloudEvent } from '@shelfmark/events';
-import { aMember } from '../testing/builders';
+import { aMember } from '../../test/support/builders';
 import {
   CannotBlockThemself,
   CardAlreadyIssued,

@@ -1,5 +1,5 @@
 import { BookStats } from '../../domain';
-import { InMemoryBookStatsRepository, InMemoryBorrowRecordRepository, LostRace } from '../../testing/fakes';
+import { InMemoryBookStatsRepository, InMemoryBorrowRecordRepository, LostRace } from '../../../test/support/fakes';
 import { BookRecorder } from '../record-book/BookRecorder';
 import { BorrowCounter, type AnnouncedBorrow } from './BorrowCounter';
 

@@ -1,5 +1,5 @@
 import { BookStats, BorrowRecord, RankingWindow } from '../../domain';
-import { InMemoryBookStatsRepository, InMemoryBorrowRecordRepository } from '../../testing/fakes';
+import { InMemoryBookStatsRepository, InMemoryBorrowRecordRepository } from '../../../test/support/fakes';
 import { BookRanker } from './BookRanker';
 
 const DAY = 24 * 60 * 60 * 1000;

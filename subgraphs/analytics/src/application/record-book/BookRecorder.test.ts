@@ -1,5 +1,5 @@
 import { BookStats } from '../../domain';
-import { InMemoryBookStatsRepository } from '../../testing/fakes';
+import { InMemoryBookStatsRepository } from '../../../test/support/fakes';
 import { BookRecorder } from './BookRecorder';
 
 const dune = { bookId: 'dune', title: 'Dune', subjects: ['Science  Fiction'] };

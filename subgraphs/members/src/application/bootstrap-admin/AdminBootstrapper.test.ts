@@ -1,6 +1,6 @@
 import { EmailAddress, Password } from '../../domain';
-import { aMember } from '../../testing/builders';
-import { FakePasswordHasher, InMemoryMemberRepository } from '../../testing/fakes';
+import { aMember } from '../../../test/support/builders';
+import { FakePasswordHasher, InMemoryMemberRepository } from '../../../test/support/fakes';
 import { ADMIN_NAME, AdminBootstrapper } from './AdminBootstrapper';
 
 const admin = {

@@ -1,6 +1,6 @@
 import { NotSignedIn } from '@shelfmark/errors';
-import { aMember } from '../../testing/builders';
-import { FakePasswordHasher, FakeTokenIssuer, InMemoryMemberRepository } from '../../testing/fakes';
+import { aMember } from '../../../test/support/builders';
+import { FakePasswordHasher, FakeTokenIssuer, InMemoryMemberRepository } from '../../../test/support/fakes';
 import { MemberAuthenticator } from './MemberAuthenticator';
 
 describe('MemberAuthenticator', () => {

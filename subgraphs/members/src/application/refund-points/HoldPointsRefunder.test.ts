@@ -1,6 +1,6 @@
 import { NotFound } from '@shelfmark/errors';
-import { aMember } from '../../testing/builders';
-import { InMemoryMemberRepository } from '../../testing/fakes';
+import { aMember } from '../../../test/support/builders';
+import { InMemoryMemberRepository } from '../../../test/support/fakes';
 import { HoldPointsRefunder } from './HoldPointsRefunder';
 
 const now = new Date('2026-05-01T10:00:00Z');

@@ -1,5 +1,5 @@
 import { AlreadyExists, InvalidInput } from '@shelfmark/errors';
-import { FakePasswordHasher, FakeTokenIssuer, InMemoryMemberRepository } from '../../testing/fakes';
+import { FakePasswordHasher, FakeTokenIssuer, InMemoryMemberRepository } from '../../../test/support/fakes';
 import { MemberRegistrar, type Registration } from './MemberRegistrar';
 
 const now = new Date('2026-01-02T03:04:05Z');

@@ -1,7 +1,7 @@
 import { NotFound } from '@shelfmark/errors';
 import { InsufficientPoints, MemberBlocked, PaymentTooLate } from '../../domain';
-import { aMember } from '../../testing/builders';
-import { InMemoryMemberRepository } from '../../testing/fakes';
+import { aMember } from '../../../test/support/builders';
+import { InMemoryMemberRepository } from '../../../test/support/fakes';
 import { HoldPointsSpender } from './HoldPointsSpender';
 
 describe('HoldPointsSpender', () => {

@@ -1,4 +1,4 @@
-import { EmailAddress, Member, MemberName, type MemberRole } from '../domain';
+import { EmailAddress, Member, MemberName, type MemberRole } from '../../src/domain';
 
 /** A registered member for tests: `aMember().librarian().withEmail('x@y.org').build()`. */
 export function aMember() {

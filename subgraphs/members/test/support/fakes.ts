@@ -1,5 +1,5 @@
 import { ConcurrentChange } from '@shelfmark/errors';
-import type { Session, TokenIssuer } from '../application/Session';
+import type { Session, TokenIssuer } from '../../src/application/Session';
 import {
   EmailTaken,
   Member,
@@ -7,7 +7,7 @@ import {
   type MemberRepository,
   type Password,
   type PasswordHasher,
-} from '../domain';
+} from '../../src/domain';
 
 /**
  * Members kept as copies, as a database keeps rows: what a use case changed is seen only once it

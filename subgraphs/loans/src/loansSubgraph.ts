@@ -1,23 +1,25 @@
 import {
   buildFederatedSchema,
+  byId,
+  groupedBy,
   PeerClient,
   type SubgraphDefinition,
   type SubgraphRuntime,
 } from '@shelfmark/subgraph-kit';
 import { BookBorrower } from './application/borrow-books/BookBorrower';
-import { BorrowRecovery } from './application/borrow-books/BorrowRecovery';
+import { BorrowRecovery } from './application/recover-borrows/BorrowRecovery';
 import { HoldCanceller } from './application/cancel-hold/HoldCanceller';
 import { HoldFulfiller } from './application/fulfil-hold/HoldFulfiller';
 import { HoldPlacer } from './application/place-hold/HoldPlacer';
-import { HoldRecovery } from './application/place-hold/HoldRecovery';
+import { HoldRecovery } from './application/recover-holds/HoldRecovery';
 import { CirculationReader } from './application/read-circulation/CirculationReader';
 import { BookRegistrar } from './application/register-book/BookRegistrar';
-import { DueSoonReminder } from './application/remind-loans/DueSoonReminder';
-import { OverdueDetector } from './application/remind-loans/OverdueDetector';
+import { DueSoonReminder } from './application/remind-due-loans/DueSoonReminder';
+import { OverdueDetector } from './application/detect-overdue/OverdueDetector';
 import { LoanRenewer } from './application/renew-loan/LoanRenewer';
 import { LoanReturner } from './application/return-loan/LoanReturner';
-import { HoldExpirer } from './application/serve-holds/HoldExpirer';
-import { HoldRouter } from './application/serve-holds/HoldRouter';
+import { HoldExpirer } from './application/expire-holds/HoldExpirer';
+import { HoldRouter } from './application/route-holds/HoldRouter';
 import { BorrowerTracker } from './application/track-borrowers/BorrowerTracker';
 import { loansConsumers } from './adapters/events/consumers';
 import { BookResolver } from './adapters/graphql/book.resolver';
@@ -25,9 +27,7 @@ import { BookReference } from './adapters/graphql/book.type';
 import { CirculationResolver } from './adapters/graphql/circulation.resolver';
 import { CopyReference } from './adapters/graphql/copy.type';
 import {
-  byIdLoader,
   callerOf,
-  groupedLoader,
   memberRecordsLoader,
   type CirculationUseCases,
   type LoansContext,
@@ -150,12 +150,18 @@ export function loansSubgraph(settings: LoansSettings = {}): SubgraphDefinition<
           (memberId, status) => holdsOf.load({ memberId, status }),
           loans,
         ),
-        holdQueue: groupedLoader(
+        holdQueue: groupedBy(
           (bookIds) => holds.waitingFor(bookIds),
           (hold) => hold.bookId,
         ),
-        loanById: byIdLoader((ids) => loans.byIds(ids)),
-        holdById: byIdLoader((ids) => holds.byIds(ids)),
+        loanById: byId(
+          (ids) => loans.byIds(ids),
+          (loan) => loan.id,
+        ),
+        holdById: byId(
+          (ids) => holds.byIds(ids),
+          (hold) => hold.id,
+        ),
       };
     },
     consumers: (runtime) => loansConsumers(wire(runtime).consumers),

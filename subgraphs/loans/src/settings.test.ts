@@ -1,5 +1,5 @@
 import { minimumSagaTimeoutMs, resolveLoansSettings } from './settings';
-import { deadBefore } from './application/borrow-books/BorrowRecovery';
+import { deadBefore } from './application/recover-borrows/BorrowRecovery';
 
 describe('loans settings: the saga timeout', () => {
   it('is derived from the peer timeout: as short as no live request can outlast', () => {

@@ -1,3 +1,4 @@
+// Application plumbing shared by the use cases, not a use case: it stays at application/ root.
 import { MemberUnknown } from '@shelfmark/errors';
 import { retryOnConflict } from '@shelfmark/subgraph-kit';
 import type {

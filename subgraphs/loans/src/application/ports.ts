@@ -1,3 +1,4 @@
+// Application plumbing shared by the use cases, not a use case: it stays at application/ root.
 /**
  * The synchronous calls loans makes to other contexts. Adapters relay a refusal (a rule the other
  * context enforced: NO_COPY_AVAILABLE, INSUFFICIENT_POINTS, …) as that DomainError, which means

@@ -1,3 +1,4 @@
+// Application plumbing shared by the use cases, not a use case: it stays at application/ root.
 import type { Member } from '../domain';
 
 /** What registering or signing in gives back: a bearer token and who it is for. */

@@ -1,3 +1,4 @@
+// Application plumbing shared by the use cases, not a use case: it stays at application/ root.
 import { retryOnConflict } from '@shelfmark/subgraph-kit';
 import { MemberNotFound, type Member, type MemberRepository } from '../domain';
 

@@ -2,7 +2,7 @@ import { defineConsumer, type Consumer, type Logger } from '@shelfmark/events';
 import type { BorrowerTracker } from '../../application/track-borrowers/BorrowerTracker';
 import type { BookRegistrar } from '../../application/register-book/BookRegistrar';
 import type { HoldFulfiller } from '../../application/fulfil-hold/HoldFulfiller';
-import type { HoldRouter } from '../../application/serve-holds/HoldRouter';
+import type { HoldRouter } from '../../application/route-holds/HoldRouter';
 
 export interface LoansConsumerDeps {
   readonly borrowers: BorrowerTracker;

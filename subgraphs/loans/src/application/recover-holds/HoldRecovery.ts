@@ -1,5 +1,5 @@
 import { changeEach, type OpenStores } from '../CirculationStores';
-import { deadBefore, type SagaTiming } from '../borrow-books/BorrowRecovery';
+import { deadBefore, type SagaTiming } from '../recover-borrows/BorrowRecovery';
 
 /** How many holds one query fetches; a pass goes on until none is left. */
 const BATCH = 100;

@@ -1,7 +1,7 @@
 import type { Clock } from '@shelfmark/subgraph-kit';
 import { BorrowStatus } from '../../domain';
 import type { OpenStores } from '../CirculationStores';
-import type { BookBorrower } from './BookBorrower';
+import type { BookBorrower } from '../borrow-books/BookBorrower';
 
 export interface RecoveryOutcome {
   readonly compensated: number;

@@ -1,9 +1,9 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, subgraphDefinitions } from './topology';
 import { parse, printSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, subgraphSchemas } from './subgraphs';
 
 export interface ComposedSupergraph {
   /** Each subgraph's printed SDL, by name. */
@@ -27,10 +27,8 @@ export const schemaFiles = {
  * database). Fails with every composition error when the subgraphs do not fit together.
  */
 export async function composeSupergraph(): Promise<ComposedSupergraph> {
-  // Settings do not change any schema; these only satisfy the factories.
-  const definitions = subgraphDefinitions({ members: { initialPoints: 0, tokenTtlSeconds: 1 } });
   const subgraphs: Record<string, string> = {};
-  for (const name of SUBGRAPH_NAMES) subgraphs[name] = printSubgraphSchema(await definitions[name].schema());
+  for (const name of SUBGRAPH_NAMES) subgraphs[name] = printSubgraphSchema(await subgraphSchemas[name]());
 
   const result = composeServices(
     SUBGRAPH_NAMES.map((name) => ({

@@ -5,10 +5,4 @@ export {
   SCHEMA_DIR,
   type ComposedSupergraph,
 } from './compose';
-export {
-  DEFAULT_SUBGRAPH_PORTS,
-  SUBGRAPH_NAMES,
-  subgraphDefinitions,
-  type SubgraphName,
-  type TopologySettings,
-} from './topology';
+export { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, subgraphSchemas, type SubgraphName } from './subgraphs';

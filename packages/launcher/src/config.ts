@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { TopologySettings } from '@shelfmark/schema';
+import type { TopologySettings } from './topology';
 import {
   adminPair,
   circulationEnv,

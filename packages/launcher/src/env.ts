@@ -1,5 +1,5 @@
 import { BORROW_STEPS, minimumSagaTimeoutMs, type BorrowStep } from '@shelfmark/loans';
-import type { TopologySettings } from '@shelfmark/schema';
+import type { TopologySettings } from './topology';
 import { z } from 'zod';
 
 /**

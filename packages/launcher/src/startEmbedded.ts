@@ -1,6 +1,6 @@
 import { FileDeadLetterSink, InProcessEventBus } from '@shelfmark/events';
 import { createRouter, type RunningRouter } from '@shelfmark/router';
-import { readSupergraph, SUBGRAPH_NAMES, subgraphDefinitions, type SubgraphName } from '@shelfmark/schema';
+import { readSupergraph, SUBGRAPH_NAMES, type SubgraphName } from '@shelfmark/schema';
 import {
   createLogger,
   loadOrCreateKeys,
@@ -11,6 +11,7 @@ import {
 } from '@shelfmark/subgraph-kit';
 import { join } from 'node:path';
 import type { EmbeddedConfig } from './config';
+import { subgraphDefinitions } from './topology';
 
 export interface EmbeddedShelfmark {
   /** The router's GraphQL endpoint. */

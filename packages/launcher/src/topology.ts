@@ -4,35 +4,21 @@ import { commentsSubgraph } from '@shelfmark/comments';
 import { inventorySubgraph } from '@shelfmark/inventory';
 import { loansSubgraph, type LoansSettings } from '@shelfmark/loans';
 import { membersSubgraph, type MembersSettings } from '@shelfmark/members';
+import type { SubgraphName } from '@shelfmark/schema';
 import type { SubgraphContext, SubgraphDefinition } from '@shelfmark/subgraph-kit';
 
-export const SUBGRAPH_NAMES = [
-  'catalogue',
-  'inventory',
-  'members',
-  'loans',
-  'comments',
-  'analytics',
-] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
-
-/** Where each subgraph listens when it runs as its own process (and in the committed supergraph). */
-export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<SubgraphName, number>> = {
-  catalogue: 4001,
-  inventory: 4002,
-  members: 4003,
-  loans: 4004,
-  comments: 4005,
-  analytics: 4006,
-};
-
+/** What the subgraphs are configured with at run time (validated by env.ts). */
 export interface TopologySettings {
   readonly members: MembersSettings;
   /** Circulation rules and timeouts; every value has a default. */
   readonly loans?: LoansSettings;
 }
 
-/** The six bounded contexts of Shelfmark, each a federated subgraph. */
+/**
+ * The six bounded contexts of Shelfmark, each a federated subgraph, built with the settings they
+ * run with. Which subgraphs there are (and their default ports) is the supergraph's, in
+ * `@shelfmark/schema`; the launcher only wires them.
+ */
 export function subgraphDefinitions(
   settings: TopologySettings,
 ): Record<SubgraphName, SubgraphDefinition<SubgraphContext>> {

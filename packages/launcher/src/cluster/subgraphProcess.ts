@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { KafkaEventBus } from '@shelfmark/events/kafka';
-import { DEFAULT_SUBGRAPH_PORTS, subgraphDefinitions } from '@shelfmark/schema';
+import { DEFAULT_SUBGRAPH_PORTS } from '@shelfmark/schema';
 import { createLogger, parseDatabaseUrl, startSubgraph } from '@shelfmark/subgraph-kit';
 import { loadSubgraphProcessConfig } from './config';
 import { processKeys } from './keys';
 import { topologySettings } from '../env';
+import { subgraphDefinitions } from '../topology';
 import { onShutdown } from '../shutdown';
 
 /** One subgraph as its own process, over Kafka and its own database (MongoDB in production). */

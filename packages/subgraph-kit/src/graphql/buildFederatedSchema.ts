@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { authChecker } from './authChecker';
 
 /** The federation directives Shelfmark's subgraphs use; imported explicitly by `@link`. */
@@ -34,6 +34,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
     skipCheck: true,
+    pubSub: noPubSub,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   // Reference resolvers must go through buildSubgraphSchema: it stores them where the `_entities`
@@ -44,6 +45,18 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   }
   return buildSubgraphSchema({ typeDefs, resolvers });
 }
+
+/**
+ * A subgraph declares its `Subscription` fields only so that they are composed into the
+ * supergraph; the router serves them (docs/adr/0013-federated-subscriptions.md). type-graphql
+ * wants a PubSub as soon as a resolver declares one, so it gets one that refuses.
+ */
+const noPubSub: PubSub = {
+  publish: () => undefined,
+  subscribe: () => {
+    throw new Error('Subscriptions are served by the router, not by a subgraph.');
+  },
+};
 
 /**
  * SWC applies a method's parameter decorators last-first and type-graphql keeps the order it

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { Availability, Copy } from '../../domain';
 import { AvailabilityType } from './availability.type';
 import { BookReference } from './book.reference';
@@ -8,6 +9,19 @@ import { CopyType } from './copy.type';
 /** Inventory's fields on catalogue's Book; both batch over every book in the request. */
 @Resolver(() => BookReference)
 export class BookInventoryResolver {
+  /**
+   * Declared here so that it is part of the supergraph: inventory owns a book's availability.
+   * The router serves it (docs/adr/0013-federated-subscriptions.md); this subgraph never does.
+   */
+  @Subscription(() => BookReference, {
+    description:
+      "Fires when the book's availability changes (borrow, return, hold shelf, copies added or withdrawn).",
+    subscribe: servedByTheRouter,
+  })
+  bookStatusChanged(@Arg('bookId', () => ID) bookId: string): BookReference {
+    return { id: bookId };
+  }
+
   @FieldResolver(() => [CopyType], {
     nullable: true,
     description: 'Every copy of the book, sorted by barcode.',
@@ -23,4 +37,11 @@ export class BookInventoryResolver {
   availability(@Root() book: BookReference, @Ctx() ctx: InventoryContext): Promise<Availability> {
     return ctx.availabilityByBook.load(book.id);
   }
+}
+
+/** A subgraph is never asked for a subscription: the router serves them. */
+function servedByTheRouter(): never {
+  throw new GraphQLError('Subscriptions are served by the router, not by a subgraph.', {
+    extensions: { code: 'BAD_REQUEST' },
+  });
 }

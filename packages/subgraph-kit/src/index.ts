@@ -15,6 +15,7 @@ export { authChecker } from './graphql/authChecker';
 export { buildFederatedSchema, type FederatedSchemaOptions } from './graphql/buildFederatedSchema';
 export type { SubgraphContext } from './graphql/context';
 export { createErrorFormatter } from './graphql/formatError';
+export { byId, groupedBy, oncePerKey, type BatchLoad, type Loader } from './graphql/loaders';
 export { decodeCursor, encodeCursor, pageSize } from './graphql/pagination';
 export { PageInfo } from './graphql/PageInfo';
 export { createLogger, type LogLevel } from './observability/logger';

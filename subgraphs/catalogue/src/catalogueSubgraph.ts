@@ -1,8 +1,8 @@
-import { buildFederatedSchema, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
+import { buildFederatedSchema, byId, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
 import { BookAdder } from './application/add-book/BookAdder';
 import { BookFinder } from './application/find-books/BookFinder';
 import { BookResolver } from './adapters/graphql/book.resolver';
-import { bookLoader, type CatalogueContext } from './adapters/graphql/context';
+import type { CatalogueContext } from './adapters/graphql/context';
 import { BookSchema } from './adapters/persistence/book.schema';
 import { MikroOrmBookRepository } from './adapters/persistence/MikroOrmBookRepository';
 
@@ -27,7 +27,10 @@ export function catalogueSubgraph(): SubgraphDefinition<CatalogueContext> {
         ...base,
         addBook: new BookAdder(books),
         findBooks: new BookFinder(books),
-        bookById: bookLoader((ids) => books.byIds(ids)),
+        bookById: byId(
+          (ids) => books.byIds(ids),
+          (book) => book.id,
+        ),
       };
     },
   };

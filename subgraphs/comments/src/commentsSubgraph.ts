@@ -1,5 +1,5 @@
 import { defineConsumer } from '@shelfmark/events';
-import { buildFederatedSchema, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
+import { buildFederatedSchema, byId, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
 import { CommentPoster } from './application/post-comment/CommentPoster';
 import { RegisterBookOnBookAdded } from './adapters/events/RegisterBookOnBookAdded';
 import { RegisterMemberOnMemberRegistered } from './adapters/events/RegisterMemberOnMemberRegistered';
@@ -7,12 +7,7 @@ import { BookResolver } from './adapters/graphql/book.resolver';
 import { BookReference } from './adapters/graphql/book.type';
 import { CommentResolver } from './adapters/graphql/comment.resolver';
 import { CommentType } from './adapters/graphql/comment.type';
-import {
-  commentLoader,
-  commentPageLoader,
-  ratingLoader,
-  type CommentsContext,
-} from './adapters/graphql/context';
+import { commentPageLoader, ratingLoader, type CommentsContext } from './adapters/graphql/context';
 import { MemberReference } from './adapters/graphql/member.type';
 import { CommentSchema } from './adapters/persistence/comment.schema';
 import { KnownBookSchema } from './adapters/persistence/known-book.schema';
@@ -53,7 +48,10 @@ export function commentsSubgraph(options: CommentsOptions = {}): SubgraphDefinit
           new MikroOrmKnownMemberRepository(base.em),
           options.clock,
         ),
-        commentById: commentLoader((ids) => comments.byIds(ids)),
+        commentById: byId(
+          (ids) => comments.byIds(ids),
+          (comment) => comment.id,
+        ),
         commentPages: commentPageLoader((query) => comments.page(query)),
         ratingOf: ratingLoader((bookIds) => comments.ratingTallies(bookIds)),
       };

@@ -1,6 +1,7 @@
 import { NotFound } from '@shelfmark/errors';
 import {
   buildFederatedSchema,
+  byId,
   isMongo,
   type SubgraphDefinition,
   type SubgraphRuntime,
@@ -15,7 +16,7 @@ import { HoldPointsSpender } from './application/spend-points/HoldPointsSpender'
 import { IssueMemberCardOnMemberRegistered } from './adapters/events/IssueMemberCardOnMemberRegistered';
 import { RefundHoldPointsOnHoldEnded } from './adapters/events/RefundHoldPointsOnHoldEnded';
 import { RewardOnTimeReturnOnLoanReturned } from './adapters/events/RewardOnTimeReturnOnLoanReturned';
-import { memberLoader, RequestViewer, type MembersContext } from './adapters/graphql/context';
+import { RequestViewer, type MembersContext } from './adapters/graphql/context';
 import { MemberResolver } from './adapters/graphql/member.resolver';
 import { MemberCardSchema, MemberSchema } from './adapters/persistence/member.schema';
 import { MikroOrmMemberRepository } from './adapters/persistence/MikroOrmMemberRepository';
@@ -75,7 +76,10 @@ export function membersSubgraph(settings: MembersSettings): SubgraphDefinition<M
         blocker: new MemberBlocker(freshMembers, runtime.clock),
         spendHoldPoints: new HoldPointsSpender(freshMembers, runtime.clock),
         viewer: new RequestViewer(base.identity),
-        memberById: memberLoader((ids) => members.byIds(ids)),
+        memberById: byId(
+          (ids) => members.byIds(ids),
+          (member) => member.id,
+        ),
       };
     },
     consumers: (runtime: SubgraphRuntime) => [

@@ -1,7 +1,7 @@
-import type { SubgraphContext } from '@shelfmark/subgraph-kit';
-import DataLoader from 'dataloader';
+import { byId, oncePerKey, type Loader, type SubgraphContext } from '@shelfmark/subgraph-kit';
 import type { CommentPoster } from '../../application/post-comment/CommentPoster';
 import {
+  NO_RATING,
   ratingOf,
   type Comment,
   type CommentPage,
@@ -13,20 +13,11 @@ import {
 export interface CommentsContext extends SubgraphContext {
   readonly postComment: CommentPoster;
   /** Entity references to comments: one query per request. */
-  readonly commentById: DataLoader<string, Comment | null>;
+  readonly commentById: Loader<string, Comment | null>;
   /** `Book.comments` pages; the same page asked for twice in a request is read once. */
-  readonly commentPages: DataLoader<CommentPageQuery, CommentPage, string>;
+  readonly commentPages: Loader<CommentPageQuery, CommentPage, string>;
   /** `Book.rating`: one query for every book of the request. */
-  readonly ratingOf: DataLoader<string, Rating>;
-}
-
-export function commentLoader(
-  load: (ids: readonly string[]) => Promise<Comment[]>,
-): DataLoader<string, Comment | null> {
-  return new DataLoader(async (ids) => {
-    const byId = new Map((await load(ids)).map((comment) => [comment.id, comment]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  readonly ratingOf: Loader<string, Rating>;
 }
 
 /**
@@ -35,21 +26,19 @@ export function commentLoader(
  */
 export function commentPageLoader(
   load: (query: CommentPageQuery) => Promise<CommentPage>,
-): DataLoader<CommentPageQuery, CommentPage, string> {
-  return new DataLoader((queries) => Promise.all(queries.map(load)), {
-    cacheKeyFn: ({ bookId, first, after }) =>
-      JSON.stringify([bookId, first, after?.[0].toISOString(), after?.[1]]),
-  });
+): Loader<CommentPageQuery, CommentPage, string> {
+  return oncePerKey(load, ({ bookId, first, after }) =>
+    JSON.stringify([bookId, first, after?.[0].toISOString(), after?.[1]]),
+  );
 }
 
+/** A book nobody rated has no rating yet. */
 export function ratingLoader(
   tallies: (bookIds: readonly string[]) => Promise<Map<string, RatingTally>>,
-): DataLoader<string, Rating> {
-  return new DataLoader(async (bookIds) => {
-    const byBook = await tallies(bookIds);
-    return bookIds.map((id) => {
-      const tally = byBook.get(id);
-      return tally ? ratingOf(tally.stars, tally.count) : ratingOf(0, 0);
-    });
-  });
+): Loader<string, Rating> {
+  return byId(
+    async (bookIds) => [...(await tallies(bookIds))],
+    ([bookId]) => bookId,
+    (entry) => (entry ? ratingOf(entry[1].stars, entry[1].count) : NO_RATING),
+  );
 }

@@ -1,4 +1,4 @@
-import { byIdLoader, groupedLoader, memberRecordsLoader } from './context';
+import { memberRecordsLoader } from './context';
 
 type Row = { id: string; memberId: string; status: 'ACTIVE' | 'RETURNED' };
 const rows: Row[] = [
@@ -30,34 +30,5 @@ describe('memberRecordsLoader', () => {
     expect([adaAll, bobAll, adaActive, bobActive, cyActive].map((list) => list.map((row) => row.id))).toEqual(
       [['a1', 'a2'], ['b1'], ['a1'], ['b1'], []],
     );
-  });
-});
-
-describe('groupedLoader', () => {
-  it("keeps the query's order within each owner and gives owners without rows an empty list", async () => {
-    let calls = 0;
-    const loader = groupedLoader(
-      (memberIds) => {
-        calls += 1;
-        return Promise.resolve([...rows].reverse().filter((row) => memberIds.includes(row.memberId)));
-      },
-      (row) => row.memberId,
-    );
-    const lists = await Promise.all(['ada', 'cy', 'bob'].map((id) => loader.load(id)));
-    expect(calls).toBe(1);
-    expect(lists.map((list) => list.map((row) => row.id))).toEqual([['a2', 'a1'], [], ['b1']]);
-  });
-});
-
-describe('byIdLoader', () => {
-  it('answers in the order asked, null for an unknown id, with one query', async () => {
-    let calls = 0;
-    const loader = byIdLoader((ids) => {
-      calls += 1;
-      return Promise.resolve(rows.filter((row) => ids.includes(row.id)));
-    });
-    const found = await Promise.all(['b1', 'nope', 'a1'].map((id) => loader.load(id)));
-    expect(calls).toBe(1);
-    expect(found.map((row) => row?.id ?? null)).toEqual(['b1', null, 'a1']);
   });
 });

@@ -1,5 +1,4 @@
-import type { Identity, SubgraphContext } from '@shelfmark/subgraph-kit';
-import DataLoader from 'dataloader';
+import type { Identity, Loader, SubgraphContext } from '@shelfmark/subgraph-kit';
 import type { MemberBlocker } from '../../application/block-member/MemberBlocker';
 import type { PointsGranter } from '../../application/grant-points/PointsGranter';
 import type { MemberAuthenticator } from '../../application/login/MemberAuthenticator';
@@ -32,14 +31,5 @@ export interface MembersContext extends SubgraphContext {
   readonly spendHoldPoints: HoldPointsSpender;
   readonly viewer: RequestViewer;
   /** Batches `me` and entity references into one query per request. */
-  readonly memberById: DataLoader<string, Member | null>;
-}
-
-export function memberLoader(
-  load: (ids: readonly string[]) => Promise<Member[]>,
-): DataLoader<string, Member | null> {
-  return new DataLoader(async (ids) => {
-    const byId = new Map((await load(ids)).map((member) => [member.id, member]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  readonly memberById: Loader<string, Member | null>;
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export { hasRole, ROLES, type Identity, type Role } from './auth/Identity';
+export { identify } from './auth/identify';
 export {
   bearerToken,
   InvalidToken,
@@ -25,7 +26,17 @@ export { AggregateRootSchema } from './persistence/aggregateSchema';
 export { openDatabase, parseDatabaseUrl, type DatabaseConfig } from './persistence/database';
 export { MikroOrmOutboxStore } from './persistence/MikroOrmOutboxStore';
 export { insertIfAbsent, isUniqueViolation } from './persistence/errors';
-export { isConflict, retryOnConflict } from './persistence/conflicts';
+export {
+  byIdIn,
+  changeOnce,
+  type AggregateChange,
+  type AggregateRepository,
+  type ChangeOutcome,
+  type ChangeTarget,
+  type Changed,
+  type Inbox,
+} from './persistence/changeOnce';
+export { CONFLICT_RETRY, isConflict, retryOnConflict } from './persistence/conflicts';
 export { containing, isMongo } from './persistence/queries';
 export {
   CLIENT_KEEP_ALIVE_TIMEOUT_MS,

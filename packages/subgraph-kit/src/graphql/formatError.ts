@@ -2,7 +2,6 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { ConcurrentChange, DomainError, ErrorCode } from '@shelfmark/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from '@shelfmark/events';
 import { loggableError } from '../observability/redaction';
 
@@ -16,9 +15,6 @@ export function createErrorFormatter(logger: Logger, subgraph: string) {
     const original = unwrapResolverError(error);
     if (original instanceof OptimisticLockError) return domain(formatted, new ConcurrentChange());
     if (original instanceof DomainError) return domain(formatted, original);
-    if (original instanceof ArgumentValidationError) {
-      return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
-    }
     const code = formatted.extensions?.['code'];
     // Parse, validation and variable errors are GraphQLErrors, sometimes wrapping another GraphQLError.
     const raisedByGraphQL =

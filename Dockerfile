@@ -10,6 +10,7 @@ COPY events/package.json events/
 COPY packages/errors/package.json packages/errors/
 COPY packages/subgraph-kit/package.json packages/subgraph-kit/
 COPY packages/testing/package.json packages/testing/
+COPY packages/local-servers/package.json packages/local-servers/
 COPY packages/test-infra/package.json packages/test-infra/
 COPY packages/launcher/package.json packages/launcher/
 COPY subgraphs/catalogue/package.json subgraphs/catalogue/

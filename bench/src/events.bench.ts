@@ -7,7 +7,7 @@ import {
   type EventBus,
 } from '@shelfmark/events';
 import { KafkaEventBus } from '@shelfmark/events/kafka';
-import { startKafka } from '@shelfmark/test-infra';
+import { startKafka } from '@shelfmark/local-servers';
 import { randomUUID } from 'node:crypto';
 import { machine } from './report';
 

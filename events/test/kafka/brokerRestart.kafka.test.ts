@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startKafka, type KafkaHandle } from '@shelfmark/test-infra';
+import { startKafka, type KafkaHandle } from '@shelfmark/local-servers';
 import { defineConsumer, OutboxRelay, type PendingEvents } from '../../src';
 import { KafkaEventBus } from '../../src/kafka';
 import { contractRetryPolicy } from '../busContract';

@@ -1,4 +1,4 @@
-import { kafkaBrokersFromEnv } from '@shelfmark/test-infra';
+import { kafkaBrokersFromEnv } from '@shelfmark/local-servers';
 import type { Logger } from '../../src';
 import { KafkaEventBus, type KafkaEventBusOptions } from '../../src/kafka';
 import { contractRetryPolicy } from '../busContract';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { kafkaBrokersFromEnv } from '@shelfmark/test-infra';
+import { kafkaBrokersFromEnv } from '@shelfmark/local-servers';
 import { Kafka, logLevel, type IHeaders, type KafkaMessage } from 'kafkajs';
 import { defineConsumer, OutboxRelay, type CloudEvent, type EventType } from '../../src';
 import {

@@ -1,6 +1,6 @@
 import { SUBGRAPH_NAMES, type SubgraphName } from '@shelfmark/schema';
 import { loadOrCreateKeys } from '@shelfmark/subgraph-kit';
-import { startKafka, startMongo } from '@shelfmark/test-infra';
+import { startKafka, startMongo } from '@shelfmark/local-servers';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';

@@ -110,7 +110,7 @@ export class LocalKafkaBroker {
     while (Date.now() < deadline) {
       if (hasExited()) throw new Error('The Kafka broker exited while starting');
       const admin = new Kafka({
-        clientId: 'shelfmark-test-infra',
+        clientId: 'shelfmark-local-servers',
         brokers: [this.address],
         logLevel: logLevel.NOTHING,
         connectionTimeout: 1_000,
@@ -180,7 +180,7 @@ function watchForOrphan(child: ChildProcess, dir: string): void {
 
 function serverProperties(dir: string, port: number, controllerPort: number): string {
   return [
-    '# Written by @shelfmark/test-infra: one KRaft node, loopback only, for tests.',
+    '# Written by @shelfmark/local-servers: one KRaft node, loopback only, for tests and start:cluster.',
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,

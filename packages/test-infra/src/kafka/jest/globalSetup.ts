@@ -1,4 +1,4 @@
-import { KAFKA_BROKERS_VARIABLE, startKafka, type KafkaHandle } from '../startKafka';
+import { KAFKA_BROKERS_VARIABLE, startKafka, type KafkaHandle } from '@shelfmark/local-servers';
 
 /** Where the global teardown finds the broker: setup and teardown share the jest parent's globals. */
 const HANDLE_KEY = Symbol.for('shelfmark.test-infra.kafka');

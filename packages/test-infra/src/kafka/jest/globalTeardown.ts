@@ -1,4 +1,4 @@
-import type { KafkaHandle } from '../startKafka';
+import type { KafkaHandle } from '@shelfmark/local-servers';
 
 const HANDLE_KEY = Symbol.for('shelfmark.test-infra.kafka');
 

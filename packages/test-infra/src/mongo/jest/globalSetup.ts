@@ -1,4 +1,4 @@
-import { startMongo, type RunningMongo } from '../startMongo';
+import { startMongo, type RunningMongo } from '@shelfmark/local-servers';
 import { RUNNING_MONGO } from './keys';
 
 /**

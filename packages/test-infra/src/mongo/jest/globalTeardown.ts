@@ -1,4 +1,4 @@
-import type { RunningMongo } from '../startMongo';
+import type { RunningMongo } from '@shelfmark/local-servers';
 import { RUNNING_MONGO } from './keys';
 
 /** Global teardown of the jest "mongo" project: stops the server globalSetup started. */

@@ -7,13 +7,11 @@ import {
   closeServer,
   createHttpApp,
   createMetrics,
-  InvalidToken,
+  identify,
   keepAliveAgent,
   listen,
-  verifyToken,
   type TokenKeys,
 } from '@shelfmark/subgraph-kit';
-import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type pino from 'pino';
@@ -130,22 +128,15 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       // the correlation id of every event it causes, and answered to the client to quote.
       const requestId = acceptedRequestId(req.header('x-request-id')) ?? randomUUID();
       res.setHeader('x-request-id', requestId);
-      try {
-        const token = bearerToken(req.headers.authorization) ?? null;
-        const identity = token ? await verifyToken(token, options.keys.publicKey) : null;
-        return {
-          requestId,
-          token,
-          identity,
-          traceparent: req.header('traceparent') ?? null,
-          clientAddress: req.ip,
-        };
-      } catch (error) {
-        if (!(error instanceof InvalidToken)) throw error;
-        throw new GraphQLError(error.message, {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-        });
-      }
+      const identity = await identify(req.headers.authorization, options.keys.publicKey);
+      return {
+        requestId,
+        // Verified above: a header that was not a well-formed bearer token was refused there.
+        token: identity ? (bearerToken(req.headers.authorization) ?? null) : null,
+        identity,
+        traceparent: req.header('traceparent') ?? null,
+        clientAddress: req.ip,
+      };
     },
   });
 

@@ -6,11 +6,12 @@ import {
 import type { EntitySchema, MikroORM } from '@mikro-orm/core';
 import type { RequestHandler, Response } from 'express';
 import { EventContext, OutboxRelay, type Consumer, type EventBus, type Logger } from '@shelfmark/events';
-import { GraphQLError, OperationTypeNode, type GraphQLSchema } from 'graphql';
+import { OperationTypeNode, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type pino from 'pino';
-import { bearerToken, InvalidToken, verifyToken, type TokenKeys } from '../auth/tokens';
+import { identify } from '../auth/identify';
+import type { TokenKeys } from '../auth/tokens';
 import type { SubgraphContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/formatError';
 import { textInputPlugin } from '../graphql/textInput';
@@ -167,7 +168,7 @@ export async function startSubgraph(
     },
     beforeGraphQL: [requestScope],
     context: async ({ req, res }) => {
-      const identity = await identify(req.headers.authorization, options.keys);
+      const identity = await identify(req.headers.authorization, options.keys.publicKey);
       const base: SubgraphContext = {
         em: orm.em.fork(),
         identity,
@@ -242,14 +243,4 @@ function requestIdOf(res: Response): string {
   const requestId: unknown = res.locals['requestId'];
   if (typeof requestId !== 'string') throw new Error('requestScope did not run before the GraphQL route');
   return requestId;
-}
-
-async function identify(header: string | undefined, keys: TokenKeys) {
-  try {
-    const token = bearerToken(header);
-    return token ? await verifyToken(token, keys.publicKey) : null;
-  } catch (error) {
-    if (!(error instanceof InvalidToken)) throw error;
-    throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-  }
 }

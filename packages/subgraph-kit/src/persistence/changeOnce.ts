@@ -40,7 +40,10 @@ export type Changed<A> =
 export type AggregateChange<U, A> = (aggregate: A, unit: U) => boolean | Promise<boolean>;
 
 /** The usual target: the aggregate with this id, in a repository opened afresh for each attempt. */
-export function byIdIn<A, R extends AggregateRepository<A>>(open: () => R, id: string): ChangeTarget<R, A> {
+export function byIdIn<A>(
+  open: () => AggregateRepository<A>,
+  id: string,
+): ChangeTarget<AggregateRepository<A>, A> {
   return { open, load: (repository) => repository.byId(id), save: (repository, a) => repository.save(a) };
 }
 

@@ -3,11 +3,13 @@ import { CopyAdder } from './application/add-copies/CopyAdder';
 import { CopyChanger } from './application/change-copy/CopyChanger';
 import { CopyWithdrawer } from './application/withdraw-copy/CopyWithdrawer';
 import { CopyReserver } from './application/reserve-copies/CopyReserver';
-import { lendCopyOnLoanBorrowed } from './adapters/events/LendCopyOnLoanBorrowed';
-import { passCopyOnOnHoldEnded } from './adapters/events/PassCopyOnOnHoldEnded';
-import { registerBookOnBookAdded } from './adapters/events/RegisterBookOnBookAdded';
-import { releaseCopiesOnBorrowCancelled } from './adapters/events/ReleaseCopiesOnBorrowCancelled';
-import { shelveCopyOnLoanReturned } from './adapters/events/ShelveCopyOnLoanReturned';
+import { BookRegistrar } from './application/register-book/BookRegistrar';
+import { CopyReleaser } from './application/release-copies/CopyReleaser';
+import { LendCopyOnLoanBorrowed } from './adapters/events/LendCopyOnLoanBorrowed';
+import { PassCopyOnOnHoldEnded } from './adapters/events/PassCopyOnOnHoldEnded';
+import { RegisterBookOnBookAdded } from './adapters/events/RegisterBookOnBookAdded';
+import { ReleaseCopiesOnBorrowCancelled } from './adapters/events/ReleaseCopiesOnBorrowCancelled';
+import { ShelveCopyOnLoanReturned } from './adapters/events/ShelveCopyOnLoanReturned';
 import { BookReference } from './adapters/graphql/book.reference';
 import { BookInventoryResolver } from './adapters/graphql/book.resolver';
 import {
@@ -60,12 +62,19 @@ export function inventorySubgraph(): SubgraphDefinition<InventoryContext> {
         availabilityByBook: availabilityLoader(copies),
       };
     },
-    consumers: ({ orm, logger, clock }) => [
-      registerBookOnBookAdded(orm, logger),
-      lendCopyOnLoanBorrowed(orm, clock, logger),
-      releaseCopiesOnBorrowCancelled(orm, clock, logger),
-      shelveCopyOnLoanReturned(orm, clock, logger),
-      passCopyOnOnHoldEnded(orm, clock, logger),
-    ],
+    consumers: ({ orm, logger, clock }) => {
+      const copies = freshCopies(orm);
+      const changer = new CopyChanger(copies, clock);
+      return [
+        new RegisterBookOnBookAdded(
+          new BookRegistrar(() => new MikroOrmCatalogueBookRepository(orm.em.fork())),
+          logger,
+        ),
+        new LendCopyOnLoanBorrowed(changer, logger),
+        new ReleaseCopiesOnBorrowCancelled(new CopyReleaser(copies, changer, clock), logger),
+        new ShelveCopyOnLoanReturned(changer, logger),
+        new PassCopyOnOnHoldEnded(changer, logger),
+      ];
+    },
   };
 }

@@ -6,13 +6,15 @@ import {
   type SubgraphDefinition,
   type SubgraphRuntime,
 } from '@shelfmark/subgraph-kit';
-import { defineConsumer } from '@shelfmark/events';
 import { AdminBootstrapper } from './application/bootstrap-admin/AdminBootstrapper';
 import { MemberBlocker } from './application/block-member/MemberBlocker';
 import { PointsGranter } from './application/grant-points/PointsGranter';
 import { MemberAuthenticator } from './application/login/MemberAuthenticator';
 import { MemberRegistrar } from './application/register/MemberRegistrar';
 import { HoldPointsSpender } from './application/spend-points/HoldPointsSpender';
+import { MemberCardIssuer } from './application/issue-card/MemberCardIssuer';
+import { HoldPointsRefunder } from './application/refund-points/HoldPointsRefunder';
+import { OnTimeReturnRewarder } from './application/reward-return/OnTimeReturnRewarder';
 import { IssueMemberCardOnMemberRegistered } from './adapters/events/IssueMemberCardOnMemberRegistered';
 import { RefundHoldPointsOnHoldEnded } from './adapters/events/RefundHoldPointsOnHoldEnded';
 import { RewardOnTimeReturnOnLoanReturned } from './adapters/events/RewardOnTimeReturnOnLoanReturned';
@@ -82,21 +84,22 @@ export function membersSubgraph(settings: MembersSettings): SubgraphDefinition<M
         ),
       };
     },
-    consumers: (runtime: SubgraphRuntime) => [
-      defineConsumer(
-        new IssueMemberCardOnMemberRegistered(runtime.orm, {
-          validityYears: config.cardValidityYears,
-          clock: runtime.clock,
-        }),
-      ),
-      defineConsumer(new RefundHoldPointsOnHoldEnded(runtime.orm, runtime.clock, runtime.logger)),
-      defineConsumer(
-        new RewardOnTimeReturnOnLoanReturned(runtime.orm, {
-          points: config.onTimeReturnPoints,
-          clock: runtime.clock,
-        }),
-      ),
-    ],
+    consumers: (runtime: SubgraphRuntime) => {
+      // Each event, and each attempt at it, gets a unit of work of its own.
+      const freshMembers = () => new MikroOrmMemberRepository(runtime.orm.em.fork());
+      return [
+        new IssueMemberCardOnMemberRegistered(
+          new MemberCardIssuer(freshMembers, {
+            validityYears: config.cardValidityYears,
+            clock: runtime.clock,
+          }),
+        ),
+        new RefundHoldPointsOnHoldEnded(new HoldPointsRefunder(freshMembers, runtime.clock), runtime.logger),
+        new RewardOnTimeReturnOnLoanReturned(
+          new OnTimeReturnRewarder(freshMembers, { points: config.onTimeReturnPoints, clock: runtime.clock }),
+        ),
+      ];
+    },
     async onStart(runtime) {
       if (!runtime.keys.privateKey) {
         throw new Error('members issues the sign-in tokens, so it needs the token signing (private) key.');

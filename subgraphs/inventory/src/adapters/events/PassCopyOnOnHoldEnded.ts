@@ -1,9 +1,6 @@
-import type { MikroORM } from '@mikro-orm/core';
-import { defineConsumer, type Consumer, type Logger, type ShelfmarkEvent } from '@shelfmark/events';
-import type { Clock } from '@shelfmark/subgraph-kit';
-import { CopyChanger } from '../../application/change-copy/CopyChanger';
+import type { Consumer, Logger, ShelfmarkEvent } from '@shelfmark/events';
+import type { CopyChanger } from '../../application/change-copy/CopyChanger';
 import type { NextHold } from '../../domain';
-import { freshCopies } from '../persistence/MikroOrmCopyRepository';
 
 type HoldEnded =
   | 'shelfmark.loans.hold-cancelled.v1'
@@ -27,28 +24,32 @@ function copyLeftBy(event: ShelfmarkEvent<HoldEnded>): { copyId: string; nextHol
  * its copy waits on the hold shelf for the next hold, or goes back to the shelves. Only a copy
  * still held for that hold moves; anything else is a stale event and changes nothing.
  */
-export function passCopyOnOnHoldEnded(orm: MikroORM, clock: Clock, logger: Logger): Consumer {
-  const changer = new CopyChanger(freshCopies(orm));
-  return defineConsumer<HoldEnded>({
-    name: 'PassCopyOnOnHoldEnded',
-    types: [
-      'shelfmark.loans.hold-cancelled.v1',
-      'shelfmark.loans.hold-expired.v1',
-      'shelfmark.loans.hold-passed-on.v1',
-    ],
-    async handle(event) {
-      const left = copyLeftBy(event);
-      if (!left) return;
-      const { holdId } = event.data;
-      const outcome = await changer.change(
-        left.copyId,
-        (copy) => copy.passOnFromHold(holdId, left.nextHold, clock()),
-        event.id,
-      );
-      logger.debug(
-        { eventId: event.id, type: event.type, copyId: left.copyId, holdId, outcome },
-        'hold ended; copy passed on',
-      );
-    },
-  });
+export class PassCopyOnOnHoldEnded implements Consumer<HoldEnded> {
+  /** Its consumer group; the kit prefixes it with the subgraph's name. */
+  readonly name = 'PassCopyOnOnHoldEnded';
+  readonly types = [
+    'shelfmark.loans.hold-cancelled.v1',
+    'shelfmark.loans.hold-expired.v1',
+    'shelfmark.loans.hold-passed-on.v1',
+  ] as const;
+
+  constructor(
+    private readonly changer: CopyChanger,
+    private readonly logger: Logger,
+  ) {}
+
+  async handle(event: ShelfmarkEvent<HoldEnded>): Promise<void> {
+    const left = copyLeftBy(event);
+    if (!left) return;
+    const { holdId } = event.data;
+    const outcome = await this.changer.change(
+      left.copyId,
+      (copy, now) => copy.passOnFromHold(holdId, left.nextHold, now),
+      event.id,
+    );
+    this.logger.debug(
+      { eventId: event.id, type: event.type, copyId: left.copyId, holdId, outcome },
+      'hold ended; copy passed on',
+    );
+  }
 }

@@ -1,24 +1,25 @@
-import type { MikroORM } from '@mikro-orm/core';
-import { defineConsumer, type Consumer, type Logger } from '@shelfmark/events';
-import type { Clock } from '@shelfmark/subgraph-kit';
-import { CopyChanger } from '../../application/change-copy/CopyChanger';
-import { CopyReleaser } from '../../application/release-copies/CopyReleaser';
-import { freshCopies } from '../persistence/MikroOrmCopyRepository';
+import type { Consumer, Logger, ShelfmarkEvent } from '@shelfmark/events';
+import type { CopyReleaser } from '../../application/release-copies/CopyReleaser';
+
+type BorrowCancelled = 'shelfmark.loans.borrow-cancelled.v1';
 
 /**
  * Loans gave a borrow request up (compensation): what inventory reserved for it goes back where
  * it came from, the shelves or the hold shelf. One write per copy, each remembering the event.
  */
-export function releaseCopiesOnBorrowCancelled(orm: MikroORM, clock: Clock, logger: Logger): Consumer {
-  const copies = freshCopies(orm);
-  const releaser = new CopyReleaser(copies, new CopyChanger(copies), clock);
-  return defineConsumer({
-    name: 'ReleaseCopiesOnBorrowCancelled',
-    types: ['shelfmark.loans.borrow-cancelled.v1'],
-    async handle(event) {
-      const { borrowId, bookIds } = event.data;
-      const released = await releaser.release({ borrowId, bookIds, causedBy: event.id });
-      logger.debug({ eventId: event.id, borrowId, released }, 'borrow-cancelled applied');
-    },
-  });
+export class ReleaseCopiesOnBorrowCancelled implements Consumer<BorrowCancelled> {
+  /** Its consumer group; the kit prefixes it with the subgraph's name. */
+  readonly name = 'ReleaseCopiesOnBorrowCancelled';
+  readonly types = ['shelfmark.loans.borrow-cancelled.v1'] as const;
+
+  constructor(
+    private readonly releaser: CopyReleaser,
+    private readonly logger: Logger,
+  ) {}
+
+  async handle(event: ShelfmarkEvent<BorrowCancelled>): Promise<void> {
+    const { borrowId, bookIds } = event.data;
+    const released = await this.releaser.release({ borrowId, bookIds, causedBy: event.id });
+    this.logger.debug({ eventId: event.id, borrowId, released }, 'borrow-cancelled applied');
+  }
 }

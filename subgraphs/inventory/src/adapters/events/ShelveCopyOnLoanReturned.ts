@@ -1,26 +1,29 @@
-import type { MikroORM } from '@mikro-orm/core';
-import { defineConsumer, type Consumer, type Logger } from '@shelfmark/events';
-import type { Clock } from '@shelfmark/subgraph-kit';
-import { CopyChanger } from '../../application/change-copy/CopyChanger';
-import { freshCopies } from '../persistence/MikroOrmCopyRepository';
+import type { Consumer, Logger, ShelfmarkEvent } from '@shelfmark/events';
+import type { CopyChanger } from '../../application/change-copy/CopyChanger';
+
+type LoanReturned = 'shelfmark.loans.loan-returned.v1';
 
 /**
  * A copy came back: to the hold shelf for the hold loans named (`nextHold`), or to the shelves.
  * Only the copy's current loan moves it; a return of any other loan changes nothing.
  */
-export function shelveCopyOnLoanReturned(orm: MikroORM, clock: Clock, logger: Logger): Consumer {
-  const changer = new CopyChanger(freshCopies(orm));
-  return defineConsumer({
-    name: 'ShelveCopyOnLoanReturned',
-    types: ['shelfmark.loans.loan-returned.v1'],
-    async handle(event) {
-      const { loanId, copyId, nextHold } = event.data;
-      const outcome = await changer.change(
-        copyId,
-        (copy) => copy.shelveAfterReturn(loanId, nextHold, clock()),
-        event.id,
-      );
-      logger.debug({ eventId: event.id, copyId, loanId, outcome }, 'loan-returned applied');
-    },
-  });
+export class ShelveCopyOnLoanReturned implements Consumer<LoanReturned> {
+  /** Its consumer group; the kit prefixes it with the subgraph's name. */
+  readonly name = 'ShelveCopyOnLoanReturned';
+  readonly types = ['shelfmark.loans.loan-returned.v1'] as const;
+
+  constructor(
+    private readonly changer: CopyChanger,
+    private readonly logger: Logger,
+  ) {}
+
+  async handle(event: ShelfmarkEvent<LoanReturned>): Promise<void> {
+    const { loanId, copyId, nextHold } = event.data;
+    const outcome = await this.changer.change(
+      copyId,
+      (copy, now) => copy.shelveAfterReturn(loanId, nextHold, now),
+      event.id,
+    );
+    this.logger.debug({ eventId: event.id, copyId, loanId, outcome }, 'loan-returned applied');
+  }
 }

@@ -1,7 +1,10 @@
+import { CONFLICT_RETRY } from '@shelfmark/subgraph-kit';
 import { aCopy } from '../../../test/support/builders';
 import { InMemoryCopyRepository } from '../../../test/support/fakes';
 import { CopyChangedMeanwhile, UnknownCopy } from '../../domain';
-import { CopyChanger, MAX_CHANGE_ATTEMPTS } from './CopyChanger';
+import { CopyChanger } from './CopyChanger';
+
+const { attempts: MAX_CHANGE_ATTEMPTS } = CONFLICT_RETRY;
 
 const now = new Date('2026-03-04T05:06:07Z');
 

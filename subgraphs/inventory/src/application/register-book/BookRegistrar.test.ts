@@ -11,7 +11,7 @@ const dune = {
 describe('BookRegistrar', () => {
   it('registers a new book once; registering it again changes nothing', async () => {
     const books = new InMemoryCatalogueBookRepository();
-    const registrar = new BookRegistrar(books);
+    const registrar = new BookRegistrar(() => books);
 
     await expect(registrar.register(dune)).resolves.toBe(true);
     await expect(registrar.register({ ...dune, title: 'Dune (again)' })).resolves.toBe(false);

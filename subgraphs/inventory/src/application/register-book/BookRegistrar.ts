@@ -13,10 +13,11 @@ export interface AddedBook {
  * changes nothing, so at-least-once delivery gives exactly-once effect.
  */
 export class BookRegistrar {
-  constructor(private readonly books: CatalogueBookRepository) {}
+  /** `books` opens the repository on a fresh unit of work: one per registration. */
+  constructor(private readonly books: () => CatalogueBookRepository) {}
 
   /** True when the book was new to inventory, false when it was already known. */
   register({ bookId, isbn, title, addedAt }: AddedBook): Promise<boolean> {
-    return this.books.addIfAbsent(CatalogueBook.of(bookId, isbn, title, addedAt));
+    return this.books().addIfAbsent(CatalogueBook.of(bookId, isbn, title, addedAt));
   }
 }

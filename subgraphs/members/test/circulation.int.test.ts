@@ -3,6 +3,7 @@ import { createEvent, silentLogger, type EventData, type EventType, type Logger 
 import { errorCode, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@shelfmark/testing';
 import { membersSubgraph } from '../src';
 import { RefundHoldPointsOnHoldEnded } from '../src/adapters/events/RefundHoldPointsOnHoldEnded';
+import { HoldPointsRefunder } from '../src/application/refund-points/HoldPointsRefunder';
 import { HoldPointsSpender } from '../src/application/spend-points/HoldPointsSpender';
 import { InsufficientPoints, type Member, type MemberRepository } from '../src/domain';
 import { MemberSchema } from '../src/adapters/persistence/member.schema';
@@ -82,6 +83,13 @@ describe('members: points and blocks (circulation)', () => {
     return { id: member.id, token };
   };
   const as = (token?: string) => (token ? { token } : {});
+  /** The refund use case as the subgraph wires it: a fresh unit of work per attempt. */
+  const refunder = () =>
+    new HoldPointsRefunder(
+      () => new MikroOrmMemberRepository(t.subgraph.orm.em.fork()),
+      () => new Date(),
+    );
+
   const grant = (memberId: string, points: number, reason: string, token?: string) =>
     t.request<{ grantPoints: MemberData }>(GRANT, { memberId, points, reason }, as(token));
   const block = (memberId: string, reason: string, token?: string) =>
@@ -486,7 +494,7 @@ describe('members: points and blocks (circulation)', () => {
       await spend(reader.token, 'hold-m', 10);
       const warnings: object[] = [];
       const logger: Logger = { ...silentLogger, warn: (obj) => void warnings.push(obj) };
-      const consumer = new RefundHoldPointsOnHoldEnded(t.subgraph.orm, () => new Date(), logger);
+      const consumer = new RefundHoldPointsOnHoldEnded(refunder(), logger);
       await consumer.handle(holdCancelled(reader.id, 'hold-m', 7));
       expect((await me(reader.token)).points).toBe(30);
       expect(warnings).toEqual([expect.objectContaining({ holdId: 'hold-m', claimed: 7, spent: 10 })]);
@@ -498,7 +506,7 @@ describe('members: points and blocks (circulation)', () => {
       const ended = holdCancelled(reader.id, 'hold-p');
       const replicas = Array.from(
         { length: 5 },
-        () => new RefundHoldPointsOnHoldEnded(t.subgraph.orm, () => new Date(), silentLogger),
+        () => new RefundHoldPointsOnHoldEnded(refunder(), silentLogger),
       );
       await Promise.all([
         ...replicas.map((replica) => replica.handle(ended)),

@@ -1,8 +1,11 @@
+import { CONFLICT_RETRY } from '@shelfmark/subgraph-kit';
 import { ConcurrentChange, NotFound } from '@shelfmark/errors';
 import type { MemberRepository } from '../domain';
 import { aMember } from '../../test/support/builders';
 import { InMemoryMemberRepository } from '../../test/support/fakes';
-import { changeMember, MAX_ATTEMPTS } from './changeMember';
+import { changeMember } from './changeMember';
+
+const { attempts: MAX_ATTEMPTS } = CONFLICT_RETRY;
 
 const now = new Date('2026-05-01T10:00:00Z');
 

@@ -1,5 +1,4 @@
-// Application plumbing shared by the use cases, not a use case: it stays at application/ root.
-import { retryOnConflict } from '@shelfmark/subgraph-kit';
+import { byIdIn, changeOnce, type ChangeOutcome } from '@shelfmark/subgraph-kit';
 import { MemberNotFound, type Member, type MemberRepository } from '../domain';
 
 /**
@@ -8,27 +7,31 @@ import { MemberNotFound, type Member, type MemberRepository } from '../domain';
  */
 export type FreshMembers = () => MemberRepository;
 
-/** Enough for a burst of writers on one member (and the relay marking its events published). */
-export const MAX_ATTEMPTS = 6;
-
 /**
- * Load a member, apply `change`, save: the one way a use case writes a member. When another
- * writer got there first (ConcurrentChange: the member's `version` moved on), the whole thing
- * runs again on the member as it is now, so every rule is checked against the latest balance and
- * status. `change` returns whether it changed anything; nothing changed, nothing written.
- * Resolves to the member as written (or as found).
+ * Load a member, apply `change`, save: the one way a use case writes a member (the kit's
+ * `changeOnce`). When another writer got there first (ConcurrentChange: the member's `version`
+ * moved on), the whole thing runs again on the member as it is now, so every rule is checked
+ * against the latest balance and status. `change` returns whether it changed anything; nothing
+ * changed, nothing written. Given the event that causes it, the change happens once per event
+ * (the member's inbox). Resolves to the member as written (or as found), and what became of the
+ * change; a member members does not know is {@link MemberNotFound}.
  */
-export function changeMember(
+export async function changeMemberOnce(
+  members: FreshMembers,
+  memberId: string,
+  change: (member: Member) => boolean,
+  causedBy?: string,
+): Promise<{ readonly member: Member; readonly outcome: ChangeOutcome }> {
+  const changed = await changeOnce(byIdIn(members, memberId), change, causedBy);
+  if (changed.outcome === 'not-found') throw new MemberNotFound(memberId);
+  return { member: changed.aggregate, outcome: changed.outcome };
+}
+
+/** {@link changeMemberOnce} for a request: resolves to the member as written (or as found). */
+export async function changeMember(
   members: FreshMembers,
   memberId: string,
   change: (member: Member) => boolean,
 ): Promise<Member> {
-  return retryOnConflict(async () => {
-    const repository = members();
-    const member = await repository.byId(memberId);
-    if (!member) throw new MemberNotFound(memberId);
-    if (!change(member)) return member;
-    await repository.save(member);
-    return member;
-  }, MAX_ATTEMPTS);
+  return (await changeMemberOnce(members, memberId, change)).member;
 }

@@ -1,26 +1,20 @@
-import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, ShelfmarkEvent } from '@shelfmark/events';
-import { MemberCardIssuer, type CardIssuerOptions } from '../../application/issue-card/MemberCardIssuer';
-import { MikroOrmMemberRepository } from '../persistence/MikroOrmMemberRepository';
+import type { MemberCardIssuer } from '../../application/issue-card/MemberCardIssuer';
 
 type MemberRegistered = 'shelfmark.members.member-registered.v1';
 
 /**
- * Flow 1: once a registration is committed and published, issue that member's card. Each event
- * gets its own unit of work. A card number that collides fails the write; the bus retries the
- * event, which draws a new number.
+ * Flow 1: once a registration is committed and published, issue that member's card. A card
+ * number that collides fails the write; it is drawn again on the member as it is then.
  */
 export class IssueMemberCardOnMemberRegistered implements Consumer<MemberRegistered> {
+  /** Its consumer group; the kit prefixes it with the subgraph's name. */
   readonly name = 'IssueMemberCardOnMemberRegistered';
   readonly types = ['shelfmark.members.member-registered.v1'] as const;
 
-  constructor(
-    private readonly orm: MikroORM,
-    private readonly options: CardIssuerOptions,
-  ) {}
+  constructor(private readonly issuer: MemberCardIssuer) {}
 
   async handle(event: ShelfmarkEvent<MemberRegistered>): Promise<void> {
-    const members = new MikroOrmMemberRepository(this.orm.em.fork());
-    await new MemberCardIssuer(members, this.options).issueFor(event.data.memberId, { eventId: event.id });
+    await this.issuer.issueFor(event.data.memberId, { eventId: event.id });
   }
 }

@@ -1,7 +1,5 @@
-import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, Logger, ShelfmarkEvent } from '@shelfmark/events';
-import { HoldPointsRefunder } from '../../application/refund-points/HoldPointsRefunder';
-import { MikroOrmMemberRepository } from '../persistence/MikroOrmMemberRepository';
+import type { HoldPointsRefunder } from '../../application/refund-points/HoldPointsRefunder';
 
 type HoldEnded =
   | 'shelfmark.loans.hold-cancelled.v1'
@@ -18,11 +16,11 @@ const REASONS: Record<HoldEnded, string> = {
 /**
  * A hold ended without a loan (docs/design.md §2: cancelled or expired unused; or its placement never
  * completed): give its points back. What is refunded is what the member's ledger says was paid
- * for the hold, not what the event claims; a difference is logged, never acted on. Each event
- * gets its own unit of work (a fresh one per attempt); an unknown member fails the event, which
- * is retried and then dead-lettered.
+ * for the hold, not what the event claims; a difference is logged, never acted on. An unknown
+ * member fails the event, which is retried and then dead-lettered.
  */
 export class RefundHoldPointsOnHoldEnded implements Consumer<HoldEnded> {
+  /** Its consumer group; the kit prefixes it with the subgraph's name. */
   readonly name = 'RefundHoldPointsOnHoldEnded';
   readonly types = [
     'shelfmark.loans.hold-cancelled.v1',
@@ -31,18 +29,13 @@ export class RefundHoldPointsOnHoldEnded implements Consumer<HoldEnded> {
   ] as const;
 
   constructor(
-    private readonly orm: MikroORM,
-    private readonly clock: () => Date,
+    private readonly refunder: HoldPointsRefunder,
     private readonly logger: Logger,
   ) {}
 
   async handle(event: ShelfmarkEvent<HoldEnded>): Promise<void> {
-    const refunder = new HoldPointsRefunder(
-      () => new MikroOrmMemberRepository(this.orm.em.fork()),
-      this.clock,
-    );
     const { memberId, holdId } = event.data;
-    const { outcome, spent } = await refunder.refund(
+    const { outcome, spent } = await this.refunder.refund(
       { memberId, holdId, reason: REASONS[event.type] },
       { eventId: event.id },
     );

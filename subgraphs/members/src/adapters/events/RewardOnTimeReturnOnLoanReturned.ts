@@ -1,10 +1,5 @@
-import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, ShelfmarkEvent } from '@shelfmark/events';
-import {
-  OnTimeReturnRewarder,
-  type RewarderOptions,
-} from '../../application/reward-return/OnTimeReturnRewarder';
-import { MikroOrmMemberRepository } from '../persistence/MikroOrmMemberRepository';
+import type { OnTimeReturnRewarder } from '../../application/reward-return/OnTimeReturnRewarder';
 
 type LoanReturned = 'shelfmark.loans.loan-returned.v1';
 
@@ -13,21 +8,15 @@ type LoanReturned = 'shelfmark.loans.loan-returned.v1';
  * A late return is not the members context's business: nothing is read or written for it.
  */
 export class RewardOnTimeReturnOnLoanReturned implements Consumer<LoanReturned> {
+  /** Its consumer group; the kit prefixes it with the subgraph's name. */
   readonly name = 'RewardOnTimeReturnOnLoanReturned';
   readonly types = ['shelfmark.loans.loan-returned.v1'] as const;
 
-  constructor(
-    private readonly orm: MikroORM,
-    private readonly options: RewarderOptions,
-  ) {}
+  constructor(private readonly rewarder: OnTimeReturnRewarder) {}
 
   async handle(event: ShelfmarkEvent<LoanReturned>): Promise<void> {
     if (!event.data.onTime) return;
-    const rewarder = new OnTimeReturnRewarder(
-      () => new MikroOrmMemberRepository(this.orm.em.fork()),
-      this.options,
-    );
-    await rewarder.reward(
+    await this.rewarder.reward(
       { memberId: event.data.memberId, loanId: event.data.loanId },
       { eventId: event.id },
     );

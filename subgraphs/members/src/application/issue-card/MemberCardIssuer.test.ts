@@ -15,7 +15,7 @@ describe('MemberCardIssuer', () => {
     members = new InMemoryMemberRepository();
     await members.add(aMember().withId('m-1').build());
     numbers = ['SM-00000001', 'SM-00000002', 'SM-00000003'];
-    issuer = new MemberCardIssuer(members, {
+    issuer = new MemberCardIssuer(() => members, {
       validityYears: 3,
       clock: () => now,
       cardNumbers: () => numbers.shift()!,
@@ -55,7 +55,7 @@ describe('MemberCardIssuer', () => {
   });
 
   it('uses the configured validity', async () => {
-    const oneYear = new MemberCardIssuer(members, {
+    const oneYear = new MemberCardIssuer(() => members, {
       validityYears: 1,
       clock: () => now,
       cardNumbers: () => 'SM-99999999',

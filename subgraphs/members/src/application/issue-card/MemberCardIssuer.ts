@@ -1,4 +1,5 @@
-import { MemberCard, MemberNotFound, randomCardNumber, type MemberRepository } from '../../domain';
+import { MemberCard, randomCardNumber } from '../../domain';
+import { changeMemberOnce, type FreshMembers } from '../changeMember';
 
 export interface CardIssuerOptions {
   /** How long a card is valid, in whole years. */
@@ -19,7 +20,7 @@ export class MemberCardIssuer {
   private readonly clock: () => Date;
 
   constructor(
-    private readonly members: MemberRepository,
+    private readonly members: FreshMembers,
     private readonly options: CardIssuerOptions,
   ) {
     this.cardNumbers = options.cardNumbers ?? randomCardNumber;
@@ -27,14 +28,19 @@ export class MemberCardIssuer {
   }
 
   async issueFor(memberId: string, causedBy: { readonly eventId: string }): Promise<CardIssueOutcome> {
-    const member = await this.members.byId(memberId);
-    // Members only hears of registrations it committed itself: a missing member is a fault worth a dead letter.
-    if (!member) throw new MemberNotFound(memberId);
-    if (member.hasHandled(causedBy.eventId)) return 'already-handled';
-    if (member.card) return 'already-has-card';
-    member.issueCard(MemberCard.issue(this.cardNumbers(), this.clock(), this.options.validityYears));
-    member.markHandled(causedBy.eventId);
-    await this.members.save(member);
-    return 'issued';
+    // Members only hears of registrations it committed itself: a missing member (MemberNotFound)
+    // is a fault worth a dead letter.
+    const { outcome } = await changeMemberOnce(
+      this.members,
+      memberId,
+      (member) => {
+        if (member.card) return false;
+        member.issueCard(MemberCard.issue(this.cardNumbers(), this.clock(), this.options.validityYears));
+        return true;
+      },
+      causedBy.eventId,
+    );
+    if (outcome === 'changed') return 'issued';
+    return outcome === 'already-handled' ? outcome : 'already-has-card';
   }
 }

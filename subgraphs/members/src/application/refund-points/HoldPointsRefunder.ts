@@ -1,4 +1,4 @@
-import { changeMember, type FreshMembers } from '../changeMember';
+import { changeMemberOnce, type FreshMembers } from '../changeMember';
 
 export interface HoldRefund {
   readonly memberId: string;
@@ -28,18 +28,21 @@ export class HoldPointsRefunder {
     { memberId, holdId, reason }: HoldRefund,
     causedBy: { readonly eventId: string },
   ): Promise<HoldRefundResult> {
-    let outcome: HoldRefundResult['outcome'] = 'already-handled';
-    const member = await changeMember(this.members, memberId, (current) => {
-      if (current.hasHandled(causedBy.eventId)) {
-        outcome = 'already-handled';
-        return false;
-      }
-      outcome = current.refundHold(holdId, reason, this.clock()) ? 'refunded' : 'nothing-to-refund';
-      // Written even when nothing was refunded: the write moves the member's version on, so a
-      // payment for this hold still in flight fails its lock, re-reads, and finds its deadline gone.
-      current.markHandled(causedBy.eventId);
-      return true;
-    });
-    return { outcome, spent: member.pointsSpentForHold(holdId) ?? 0 };
+    let refunded = false;
+    const { member, outcome } = await changeMemberOnce(
+      this.members,
+      memberId,
+      (current) => {
+        refunded = current.refundHold(holdId, reason, this.clock());
+        // Written even when nothing was refunded: the write moves the member's version on, so a
+        // payment for this hold still in flight fails its lock, re-reads, and finds its deadline gone.
+        return true;
+      },
+      causedBy.eventId,
+    );
+    return {
+      outcome: outcome === 'already-handled' ? outcome : refunded ? 'refunded' : 'nothing-to-refund',
+      spent: member.pointsSpentForHold(holdId) ?? 0,
+    };
   }
 }

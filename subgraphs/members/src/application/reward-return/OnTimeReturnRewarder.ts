@@ -1,4 +1,4 @@
-import { changeMember, type FreshMembers } from '../changeMember';
+import { changeMemberOnce, type FreshMembers } from '../changeMember';
 
 export interface RewarderOptions {
   /** Points for a loan returned by its due date (docs/design.md §2: 1). */
@@ -23,20 +23,13 @@ export class OnTimeReturnRewarder {
     { memberId, loanId }: { readonly memberId: string; readonly loanId: string },
     causedBy: { readonly eventId: string },
   ): Promise<RewardOutcome> {
-    let outcome: RewardOutcome = 'already-handled';
-    await changeMember(this.members, memberId, (member) => {
-      if (member.hasHandled(causedBy.eventId)) {
-        outcome = 'already-handled';
-        return false;
-      }
-      if (!member.rewardOnTimeReturn(loanId, this.options.points, this.options.clock())) {
-        outcome = 'not-rewarded';
-        return false;
-      }
-      member.markHandled(causedBy.eventId);
-      outcome = 'rewarded';
-      return true;
-    });
-    return outcome;
+    const { outcome } = await changeMemberOnce(
+      this.members,
+      memberId,
+      (member) => member.rewardOnTimeReturn(loanId, this.options.points, this.options.clock()),
+      causedBy.eventId,
+    );
+    if (outcome === 'changed') return 'rewarded';
+    return outcome === 'already-handled' ? outcome : 'not-rewarded';
   }
 }

@@ -1,6 +1,7 @@
-import { defineConsumer } from '@shelfmark/events';
 import { buildFederatedSchema, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
+import { BorrowCounter } from './application/count-borrow/BorrowCounter';
 import { BookRanker } from './application/rank-books/BookRanker';
+import { BookRecorder } from './application/record-book/BookRecorder';
 import { CountBorrowOnLoanBorrowed } from './adapters/events/CountBorrowOnLoanBorrowed';
 import { RecordBookOnBookAdded } from './adapters/events/RecordBookOnBookAdded';
 import { BookResolver } from './adapters/graphql/book.resolver';
@@ -11,6 +12,7 @@ import { BookStatsSchema } from './adapters/persistence/book-stats.schema';
 import { BorrowRecordSchema } from './adapters/persistence/borrow-record.schema';
 import { MikroOrmBookStatsRepository } from './adapters/persistence/MikroOrmBookStatsRepository';
 import { MikroOrmBorrowRecordRepository } from './adapters/persistence/MikroOrmBorrowRecordRepository';
+import { freshStores } from './adapters/persistence/stores';
 
 export interface AnalyticsOptions {
   /** What "now" is for the ranking windows; tests pin it. Defaults to the runtime's clock. */
@@ -38,9 +40,12 @@ export function analyticsSubgraph(options: AnalyticsOptions = {}): SubgraphDefin
         borrowCountOf: borrowCountLoader((ids) => stats.byIds(ids)),
       };
     },
-    consumers: (runtime) => [
-      defineConsumer(new RecordBookOnBookAdded(runtime.orm)),
-      defineConsumer(new CountBorrowOnLoanBorrowed(runtime.orm)),
-    ],
+    consumers: (runtime) => {
+      const fresh = freshStores(runtime.orm);
+      return [
+        new RecordBookOnBookAdded(new BookRecorder(fresh)),
+        new CountBorrowOnLoanBorrowed(new BorrowCounter(fresh)),
+      ];
+    },
   };
 }

@@ -3,6 +3,8 @@ import { aBookAddedEvent, errorCode, startTestSubgraph, type TestSubgraph } from
 import { randomUUID } from 'node:crypto';
 import { analyticsSubgraph } from '../src';
 import { CountBorrowOnLoanBorrowed } from '../src/adapters/events/CountBorrowOnLoanBorrowed';
+import { freshStores } from '../src/adapters/persistence/stores';
+import { BorrowCounter } from '../src/application/count-borrow/BorrowCounter';
 import { BookStatsSchema } from '../src/adapters/persistence/book-stats.schema';
 import { BorrowRecordSchema } from '../src/adapters/persistence/borrow-record.schema';
 
@@ -291,7 +293,10 @@ describe('analytics subgraph (SQLite)', () => {
       // The in-process bus hands one consumer its events one at a time; replicas (or a Kafka
       // redelivery while the handler still runs) do not: their writes race on the book's row.
       await t.deliver(bookAdded('contested', ['rivalry']));
-      const replicas = Array.from({ length: 5 }, () => new CountBorrowOnLoanBorrowed(t.subgraph.orm));
+      const replicas = Array.from(
+        { length: 5 },
+        () => new CountBorrowOnLoanBorrowed(new BorrowCounter(freshStores(t.subgraph.orm))),
+      );
       const distinct = replicas.map(() => loanBorrowed('contested', daysAgo(2)));
       await Promise.all(replicas.map((replica, i) => replica.handle(distinct[i]!)));
       const same = loanBorrowed('contested', daysAgo(3));

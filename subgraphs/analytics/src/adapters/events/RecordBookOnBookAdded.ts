@@ -1,9 +1,5 @@
-import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, ShelfmarkEvent } from '@shelfmark/events';
-import { retryOnConflict } from '@shelfmark/subgraph-kit';
-import { CONFLICT_ATTEMPTS } from './CountBorrowOnLoanBorrowed';
-import { BookRecorder } from '../../application/record-book/BookRecorder';
-import { MikroOrmBookStatsRepository } from '../persistence/MikroOrmBookStatsRepository';
+import type { BookRecorder } from '../../application/record-book/BookRecorder';
 
 type BookAdded = 'shelfmark.catalogue.book-added.v1';
 
@@ -17,19 +13,10 @@ export class RecordBookOnBookAdded implements Consumer<BookAdded> {
   readonly name = 'RecordBookOnBookAdded';
   readonly types = ['shelfmark.catalogue.book-added.v1'] as const;
 
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly recorder: BookRecorder) {}
 
   async handle(event: ShelfmarkEvent<BookAdded>): Promise<void> {
     const { bookId, title, subjects } = event.data;
-    // A borrow of the same book counted meanwhile wins the row: read it again and fill it in.
-    await retryOnConflict(
-      () =>
-        new BookRecorder(new MikroOrmBookStatsRepository(this.orm.em.fork())).record({
-          bookId,
-          title,
-          subjects,
-        }),
-      CONFLICT_ATTEMPTS,
-    );
+    await this.recorder.record({ bookId, title, subjects });
   }
 }

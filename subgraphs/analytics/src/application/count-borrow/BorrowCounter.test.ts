@@ -1,5 +1,9 @@
 import { BookStats } from '../../domain';
-import { InMemoryBookStatsRepository, InMemoryBorrowRecordRepository, LostRace } from '../../../test/support/fakes';
+import {
+  InMemoryBookStatsRepository,
+  InMemoryBorrowRecordRepository,
+  LostRace,
+} from '../../../test/support/fakes';
 import { BookRecorder } from '../record-book/BookRecorder';
 import { BorrowCounter, type AnnouncedBorrow } from './BorrowCounter';
 
@@ -22,7 +26,7 @@ describe('BorrowCounter', () => {
   beforeEach(async () => {
     stats = new InMemoryBookStatsRepository();
     records = new InMemoryBorrowRecordRepository();
-    counter = new BorrowCounter(stats, records);
+    counter = new BorrowCounter(() => ({ stats, records }));
     await stats.add(
       BookStats.fromCatalogue({ bookId: 'dune', title: 'Dune', subjects: ['science fiction'] }),
     );
@@ -83,7 +87,7 @@ describe('BorrowCounter', () => {
     await counter.count(aBorrow({ bookId: 'emma' }));
     await counter.count(aBorrow({ eventId: 'evt-2', loanId: 'loan-2', bookId: 'emma' }));
 
-    const recorder = new BookRecorder(stats);
+    const recorder = new BookRecorder(() => ({ stats }));
     expect(await recorder.record({ bookId: 'emma', title: 'Emma', subjects: ['Romance'] })).toBe(
       'catalogued',
     );

@@ -1,4 +1,6 @@
-import { BookStats, BorrowRecord, type BookStatsRepository, type BorrowRecordRepository } from '../../domain';
+import { retryOnConflict } from '@shelfmark/subgraph-kit';
+import { BookStats, BorrowRecord } from '../../domain';
+import type { AnalyticsStores } from '../AnalyticsStores';
 
 /** One borrow, as the loans context announced it. */
 export interface AnnouncedBorrow {
@@ -23,24 +25,26 @@ export type BorrowCountOutcome = 'counted' | 'already-counted';
  * A book analytics has not heard of yet (book-added still to come, or lost) is counted all the
  * same: its statistics start without a title or subjects, which book-added fills in later.
  *
- * A write that loses a race (the book changed or was added since it was read) throws before the
- * loan is recorded; the caller runs `count` again on fresh reads.
+ * Borrows of one book race on its statistics (replicas, or Kafka redelivering while a handler still
+ * runs). A write that loses (the book changed or was added since it was read) throws before the
+ * loan is recorded, and the whole count runs again on fresh reads, under the kit's conflict policy.
  */
 export class BorrowCounter {
-  constructor(
-    private readonly stats: BookStatsRepository,
-    private readonly records: BorrowRecordRepository,
-  ) {}
+  /** `open` gives the repositories over a fresh unit of work: one per attempt. */
+  constructor(private readonly open: () => AnalyticsStores) {}
 
-  async count(borrow: AnnouncedBorrow): Promise<BorrowCountOutcome> {
+  count(borrow: AnnouncedBorrow): Promise<BorrowCountOutcome> {
     const { eventId, loanId, bookId, borrowedAt } = borrow;
-    if (await this.records.has(loanId)) return 'already-counted';
-    const known = await this.stats.byId(bookId);
-    const stats = known ?? BookStats.uncatalogued(bookId);
-    const counted = stats.countBorrow(eventId, borrowedAt);
-    if (!known) await this.stats.add(stats);
-    else if (counted) await this.stats.save(stats);
-    await this.records.addIfAbsent(BorrowRecord.of(loanId, bookId, borrowedAt));
-    return counted ? 'counted' : 'already-counted';
+    return retryOnConflict(async () => {
+      const { stats, records } = this.open();
+      if (await records.has(loanId)) return 'already-counted';
+      const known = await stats.byId(bookId);
+      const book = known ?? BookStats.uncatalogued(bookId);
+      const counted = book.countBorrow(eventId, borrowedAt);
+      if (!known) await stats.add(book);
+      else if (counted) await stats.save(book);
+      await records.addIfAbsent(BorrowRecord.of(loanId, bookId, borrowedAt));
+      return counted ? 'counted' : 'already-counted';
+    });
   }
 }

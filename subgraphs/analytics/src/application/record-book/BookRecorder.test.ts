@@ -10,7 +10,7 @@ describe('BookRecorder', () => {
 
   beforeEach(() => {
     stats = new InMemoryBookStatsRepository();
-    recorder = new BookRecorder(stats);
+    recorder = new BookRecorder(() => ({ stats }));
   });
 
   it('starts the statistics of a new book, unborrowed', async () => {

@@ -1,6 +1,7 @@
-import { defineConsumer } from '@shelfmark/events';
 import { buildFederatedSchema, byId, type SubgraphDefinition } from '@shelfmark/subgraph-kit';
 import { CommentPoster } from './application/post-comment/CommentPoster';
+import { BookRegistrar } from './application/register-book/BookRegistrar';
+import { MemberRegistrar } from './application/register-member/MemberRegistrar';
 import { RegisterBookOnBookAdded } from './adapters/events/RegisterBookOnBookAdded';
 import { RegisterMemberOnMemberRegistered } from './adapters/events/RegisterMemberOnMemberRegistered';
 import { BookResolver } from './adapters/graphql/book.resolver';
@@ -56,9 +57,11 @@ export function commentsSubgraph(options: CommentsOptions = {}): SubgraphDefinit
         ratingOf: ratingLoader((bookIds) => comments.ratingTallies(bookIds)),
       };
     },
-    consumers: (runtime) => [
-      defineConsumer(new RegisterBookOnBookAdded(runtime.orm)),
-      defineConsumer(new RegisterMemberOnMemberRegistered(runtime.orm)),
+    consumers: ({ orm }) => [
+      new RegisterBookOnBookAdded(new BookRegistrar(() => new MikroOrmKnownBookRepository(orm.em.fork()))),
+      new RegisterMemberOnMemberRegistered(
+        new MemberRegistrar(() => new MikroOrmKnownMemberRepository(orm.em.fork())),
+      ),
     ],
   };
 }

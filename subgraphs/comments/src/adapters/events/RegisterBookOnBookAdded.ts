@@ -1,7 +1,5 @@
-import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, ShelfmarkEvent } from '@shelfmark/events';
-import { BookRegistrar } from '../../application/register-book/BookRegistrar';
-import { MikroOrmKnownBookRepository } from '../persistence/MikroOrmKnownBookRepository';
+import type { BookRegistrar } from '../../application/register-book/BookRegistrar';
 
 type BookAdded = 'shelfmark.catalogue.book-added.v1';
 
@@ -14,10 +12,9 @@ export class RegisterBookOnBookAdded implements Consumer<BookAdded> {
   readonly name = 'RegisterBookOnBookAdded';
   readonly types = ['shelfmark.catalogue.book-added.v1'] as const;
 
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly registrar: BookRegistrar) {}
 
   async handle(event: ShelfmarkEvent<BookAdded>): Promise<void> {
-    const registrar = new BookRegistrar(new MikroOrmKnownBookRepository(this.orm.em.fork()));
-    await registrar.register(event.data.bookId, new Date(event.time));
+    await this.registrar.register(event.data.bookId, new Date(event.time));
   }
 }

@@ -1,7 +1,5 @@
-import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, ShelfmarkEvent } from '@shelfmark/events';
-import { MemberRegistrar } from '../../application/register-member/MemberRegistrar';
-import { MikroOrmKnownMemberRepository } from '../persistence/MikroOrmKnownMemberRepository';
+import type { MemberRegistrar } from '../../application/register-member/MemberRegistrar';
 
 type MemberRegistered = 'shelfmark.members.member-registered.v1';
 
@@ -15,10 +13,9 @@ export class RegisterMemberOnMemberRegistered implements Consumer<MemberRegister
   readonly name = 'RegisterMemberOnMemberRegistered';
   readonly types = ['shelfmark.members.member-registered.v1'] as const;
 
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly registrar: MemberRegistrar) {}
 
   async handle(event: ShelfmarkEvent<MemberRegistered>): Promise<void> {
-    const registrar = new MemberRegistrar(new MikroOrmKnownMemberRepository(this.orm.em.fork()));
-    await registrar.register(event.data.memberId, new Date(event.time));
+    await this.registrar.register(event.data.memberId, new Date(event.time));
   }
 }

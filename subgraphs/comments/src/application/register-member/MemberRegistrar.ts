@@ -2,9 +2,10 @@ import { KnownMember, type KnownMemberRepository } from '../../domain';
 
 /** Learns that a member exists (from member-registered). Redelivered events change nothing. */
 export class MemberRegistrar {
-  constructor(private readonly members: KnownMemberRepository) {}
+  /** `members` opens the repository on a fresh unit of work: one per registration. */
+  constructor(private readonly members: () => KnownMemberRepository) {}
 
   register(memberId: string, registeredAt: Date): Promise<boolean> {
-    return this.members.addIfAbsent(KnownMember.register(memberId, registeredAt));
+    return this.members().addIfAbsent(KnownMember.register(memberId, registeredAt));
   }
 }

@@ -1,3 +1,4 @@
+import type { Consumer } from '@shelfmark/events';
 import {
   buildFederatedSchema,
   byId,
@@ -21,7 +22,11 @@ import { LoanReturner } from './application/return-loan/LoanReturner';
 import { HoldExpirer } from './application/expire-holds/HoldExpirer';
 import { HoldRouter } from './application/route-holds/HoldRouter';
 import { BorrowerTracker } from './application/track-borrowers/BorrowerTracker';
-import { loansConsumers } from './adapters/events/consumers';
+import { FreeLoanSlotOnLoanReturned } from './adapters/events/FreeLoanSlotOnLoanReturned';
+import { FulfilHoldOnLoanBorrowed } from './adapters/events/FulfilHoldOnLoanBorrowed';
+import { RegisterBookOnBookAdded } from './adapters/events/RegisterBookOnBookAdded';
+import { ServeNextHoldOnCopyFreed } from './adapters/events/ServeNextHoldOnCopyFreed';
+import { TrackBorrowerOnMemberEvents } from './adapters/events/TrackBorrowerOnMemberEvents';
 import { BookResolver } from './adapters/graphql/book.resolver';
 import { BookReference } from './adapters/graphql/book.type';
 import { CirculationResolver } from './adapters/graphql/circulation.resolver';
@@ -60,9 +65,8 @@ export function loansSubgraph(settings: LoansSettings = {}): SubgraphDefinition<
   const config = resolveLoansSettings(settings);
   // Built once per runtime: use cases open their own units of work; the breakers keep their state.
   let wired:
-    { runtime: SubgraphRuntime; use: CirculationUseCases; jobs: Jobs; consumers: Consumers } | undefined;
+    { runtime: SubgraphRuntime; use: CirculationUseCases; jobs: Jobs; consumers: Consumer[] } | undefined;
   type Jobs = [BorrowRecovery, HoldRecovery, OverdueDetector, DueSoonReminder, HoldExpirer];
-  type Consumers = Parameters<typeof loansConsumers>[0];
 
   const wire = (runtime: SubgraphRuntime) => {
     if (wired?.runtime === runtime) return wired;
@@ -87,6 +91,7 @@ export function loansSubgraph(settings: LoansSettings = {}): SubgraphDefinition<
       // Alone on its database, this process started every live saga itself: older ones are orphans.
       ...(config.inFlightDiesWithProcess ? { orphanedBefore: clock() } : {}),
     };
+    const borrowers = new BorrowerTracker(open);
     wired = {
       runtime,
       use: {
@@ -107,13 +112,13 @@ export function loansSubgraph(settings: LoansSettings = {}): SubgraphDefinition<
         new DueSoonReminder(open, config.rules, clock),
         new HoldExpirer(open, clock),
       ],
-      consumers: {
-        borrowers: new BorrowerTracker(open),
-        books: new BookRegistrar(open),
-        holds: new HoldRouter(open, config.rules, clock),
-        fulfiller: new HoldFulfiller(open, clock),
-        logger: runtime.logger,
-      },
+      consumers: [
+        new RegisterBookOnBookAdded(new BookRegistrar(open)),
+        new TrackBorrowerOnMemberEvents(borrowers),
+        new FreeLoanSlotOnLoanReturned(borrowers),
+        new FulfilHoldOnLoanBorrowed(new HoldFulfiller(open, clock)),
+        new ServeNextHoldOnCopyFreed(new HoldRouter(open, config.rules, clock), runtime.logger),
+      ],
     };
     return wired;
   };
@@ -164,7 +169,7 @@ export function loansSubgraph(settings: LoansSettings = {}): SubgraphDefinition<
         ),
       };
     },
-    consumers: (runtime) => loansConsumers(wire(runtime).consumers),
+    consumers: (runtime) => wire(runtime).consumers,
     jobs: (runtime) => wire(runtime).jobs,
   };
 }

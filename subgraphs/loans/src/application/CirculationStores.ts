@@ -1,12 +1,14 @@
 // Application plumbing shared by the use cases, not a use case: it stays at application/ root.
 import { MemberUnknown } from '@shelfmark/errors';
-import { retryOnConflict } from '@shelfmark/subgraph-kit';
+import { changeOnce, type AggregateChange, type ChangeTarget } from '@shelfmark/subgraph-kit';
 import type {
   Borrower,
   BorrowerRepository,
   BorrowRequestRepository,
+  Hold,
   HoldRepository,
   KnownBookRepository,
+  Loan,
   LoanRepository,
 } from '../domain';
 
@@ -55,16 +57,27 @@ export async function nextInQueue(
   return next ? { holdId: next.id, memberId: next.memberId } : null;
 }
 
+/** A loan as the kit's `changeOnce` changes it: read and written in a fresh unit of work per attempt. */
+export function loanIn(open: OpenStores, loanId: string): ChangeTarget<CirculationStores, Loan> {
+  return { open, load: ({ loans }) => loans.byId(loanId), save: ({ loans }, loan) => loans.save(loan) };
+}
+
+/** A hold as the kit's `changeOnce` changes it: read and written in a fresh unit of work per attempt. */
+export function holdIn(open: OpenStores, holdId: string): ChangeTarget<CirculationStores, Hold> {
+  return { open, load: ({ holds }) => holds.byId(holdId), save: ({ holds }, hold) => holds.save(hold) };
+}
+
 /**
- * What a scheduled job does to each item it found: `change` loads the item afresh and writes it
- * when it changes it, one unit of work per item, run again when it loses a race to another
- * writer. Resolves to how many items it changed.
+ * What a scheduled job does to each item it found: `change` it as the kit's `changeOnce` does (a
+ * fresh load, one write when it changes it, run again when it loses a race to another writer).
+ * An item gone meanwhile is skipped. Resolves to how many items it changed.
  */
-export async function changeEach(
+export async function changeEach<A extends Loan | Hold>(
   items: readonly { readonly id: string }[],
-  change: (id: string) => Promise<boolean>,
+  target: (id: string) => ChangeTarget<CirculationStores, A>,
+  change: AggregateChange<CirculationStores, A>,
 ): Promise<number> {
   let changed = 0;
-  for (const { id } of items) if (await retryOnConflict(() => change(id))) changed += 1;
+  for (const { id } of items) if ((await changeOnce(target(id), change)).outcome === 'changed') changed += 1;
   return changed;
 }

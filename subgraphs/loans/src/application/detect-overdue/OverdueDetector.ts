@@ -1,5 +1,5 @@
 import type { Clock } from '@shelfmark/subgraph-kit';
-import { changeEach, type OpenStores } from '../CirculationStores';
+import { changeEach, loanIn, type OpenStores } from '../CirculationStores';
 
 /** The overdue job: ACTIVE loans past their due date become OVERDUE and are announced (`loan-overdue`). */
 export class OverdueDetector {
@@ -12,13 +12,11 @@ export class OverdueDetector {
 
   async run(now: Date = this.clock()): Promise<{ overdue: number }> {
     const late = await this.open().loans.activeDueBy(now, 500);
-    const overdue = await changeEach(late, async (id) => {
-      const { loans } = this.open();
-      const loan = await loans.byId(id);
-      if (!loan?.markOverdue(now)) return false;
-      await loans.save(loan);
-      return true;
-    });
+    const overdue = await changeEach(
+      late,
+      (id) => loanIn(this.open, id),
+      (loan) => loan.markOverdue(now),
+    );
     return { overdue };
   }
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '@shelfmark/subgraph-kit';
-import { changeEach, nextInQueue, type OpenStores } from '../CirculationStores';
+import { changeEach, holdIn, nextInQueue, type OpenStores } from '../CirculationStores';
 
 /**
  * The hold-expiry job: a READY hold whose pickup window closed EXPIRES (its points are refunded by
@@ -15,13 +15,11 @@ export class HoldExpirer {
 
   async run(now: Date = this.clock()): Promise<{ expired: number }> {
     const due = await this.open().holds.readyExpiredBy(now, 200);
-    const expired = await changeEach(due, async (id) => {
-      const stores = this.open();
-      const hold = await stores.holds.byId(id);
-      if (!hold?.expire(await nextInQueue(stores, hold.bookId, hold.id), now)) return false;
-      await stores.holds.save(hold);
-      return true;
-    });
+    const expired = await changeEach(
+      due,
+      (id) => holdIn(this.open, id),
+      async (hold, stores) => hold.expire(await nextInQueue(stores, hold.bookId, hold.id), now),
+    );
     return { expired };
   }
 }

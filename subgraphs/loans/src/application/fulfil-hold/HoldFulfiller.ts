@@ -1,4 +1,4 @@
-import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
+import { changeOnce, type Clock } from '@shelfmark/subgraph-kit';
 import type { OpenStores } from '../CirculationStores';
 
 export interface BorrowedCopy {
@@ -19,18 +19,17 @@ export class HoldFulfiller {
     private readonly clock: Clock,
   ) {}
 
-  fulfil(loan: BorrowedCopy, causedBy: { readonly eventId: string }): Promise<boolean> {
-    return retryOnConflict(async () => {
-      const { holds } = this.open();
-      const hold = loan.holdId
-        ? await holds.byId(loan.holdId)
-        : await holds.activeOf(loan.memberId, loan.bookId);
-      if (!hold || hold.hasHandled(causedBy.eventId)) return false;
-      const changed = hold.fulfil(loan.loanId, this.clock());
-      if (!changed) return false;
-      hold.markHandled(causedBy.eventId);
-      await holds.save(hold);
-      return true;
-    });
+  async fulfil(loan: BorrowedCopy, causedBy: { readonly eventId: string }): Promise<boolean> {
+    const { outcome } = await changeOnce(
+      {
+        open: this.open,
+        load: ({ holds }) =>
+          loan.holdId ? holds.byId(loan.holdId) : holds.activeOf(loan.memberId, loan.bookId),
+        save: ({ holds }, hold) => holds.save(hold),
+      },
+      (hold) => hold.fulfil(loan.loanId, this.clock()),
+      causedBy.eventId,
+    );
+    return outcome === 'changed';
   }
 }

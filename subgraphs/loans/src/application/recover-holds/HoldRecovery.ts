@@ -1,4 +1,4 @@
-import { changeEach, type OpenStores } from '../CirculationStores';
+import { changeEach, holdIn, type OpenStores } from '../CirculationStores';
 import { deadBefore, type SagaTiming } from '../recover-borrows/BorrowRecovery';
 
 /** How many holds one query fetches; a pass goes on until none is left. */
@@ -23,13 +23,11 @@ export class HoldRecovery {
     // Every hold abandoned here leaves the query's result, so each batch brings new ones.
     for (;;) {
       const stuck = await this.open().holds.unconfirmedBefore(staleBefore, BATCH);
-      abandoned += await changeEach(stuck, async (id) => {
-        const { holds } = this.open();
-        const hold = await holds.byId(id);
-        if (!hold?.abandon(now)) return false;
-        await holds.save(hold);
-        return true;
-      });
+      abandoned += await changeEach(
+        stuck,
+        (id) => holdIn(this.open, id),
+        (hold) => hold.abandon(now),
+      );
       if (stuck.length < BATCH) return { abandoned };
     }
   }

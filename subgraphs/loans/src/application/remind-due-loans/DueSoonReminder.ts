@@ -1,6 +1,6 @@
 import type { Clock } from '@shelfmark/subgraph-kit';
 import { addDays, type CirculationRules } from '../../domain';
-import { changeEach, type OpenStores } from '../CirculationStores';
+import { changeEach, loanIn, type OpenStores } from '../CirculationStores';
 
 /** The due-soon job: one `loan-due-soon` per due date, `dueSoonDays` before it. */
 export class DueSoonReminder {
@@ -14,13 +14,11 @@ export class DueSoonReminder {
 
   async run(now: Date = this.clock()): Promise<{ reminded: number }> {
     const soon = await this.open().loans.activeDueBy(addDays(now, this.rules.dueSoonDays), 1000);
-    const reminded = await changeEach(soon, async (id) => {
-      const { loans } = this.open();
-      const loan = await loans.byId(id);
-      if (!loan?.remindIfDueSoon(this.rules, now)) return false;
-      await loans.save(loan);
-      return true;
-    });
+    const reminded = await changeEach(
+      soon,
+      (id) => loanIn(this.open, id),
+      (loan) => loan.remindIfDueSoon(this.rules, now),
+    );
     return { reminded };
   }
 }

@@ -1,6 +1,6 @@
-import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
+import { changeOnce, type Clock } from '@shelfmark/subgraph-kit';
 import { HoldStatus, UnknownHold, type CirculationRules } from '../../domain';
-import { nextInQueue, type OpenStores } from '../CirculationStores';
+import { holdIn, nextInQueue, type OpenStores } from '../CirculationStores';
 
 export type RouteOutcome = 'ready' | 'already-ready' | 'passed-on' | 'already-handled';
 
@@ -16,26 +16,27 @@ export class HoldRouter {
     private readonly clock: Clock,
   ) {}
 
-  route(holdId: string, copyId: string, causedBy: { readonly eventId: string }): Promise<RouteOutcome> {
-    return retryOnConflict(async () => {
-      const stores = this.open();
-      const hold = await stores.holds.byId(holdId);
-      if (!hold) throw new UnknownHold(holdId);
-      if (hold.hasHandled(causedBy.eventId)) return 'already-handled';
-      const now = this.clock();
-      let outcome: RouteOutcome;
-      if (hold.isWaiting()) {
-        hold.makeReady(copyId, this.rules, now);
-        outcome = 'ready';
-      } else if (hold.status === HoldStatus.READY && hold.copyId === copyId) {
-        outcome = 'already-ready';
-      } else {
-        hold.passOn(copyId, await nextInQueue(stores, hold.bookId, hold.id), now);
-        outcome = 'passed-on';
-      }
-      hold.markHandled(causedBy.eventId);
-      await stores.holds.save(hold);
-      return outcome;
-    });
+  async route(holdId: string, copyId: string, causedBy: { readonly eventId: string }): Promise<RouteOutcome> {
+    let routed = 'ready' as RouteOutcome;
+    // Written whatever it decides (already-ready too): the hold remembers the event.
+    const changed = await changeOnce(
+      holdIn(this.open, holdId),
+      async (hold, stores) => {
+        const now = this.clock();
+        if (hold.isWaiting()) {
+          hold.makeReady(copyId, this.rules, now);
+          routed = 'ready';
+        } else if (hold.status === HoldStatus.READY && hold.copyId === copyId) {
+          routed = 'already-ready';
+        } else {
+          hold.passOn(copyId, await nextInQueue(stores, hold.bookId, hold.id), now);
+          routed = 'passed-on';
+        }
+        return true;
+      },
+      causedBy.eventId,
+    );
+    if (changed.outcome === 'not-found') throw new UnknownHold(holdId);
+    return changed.outcome === 'already-handled' ? changed.outcome : routed;
   }
 }

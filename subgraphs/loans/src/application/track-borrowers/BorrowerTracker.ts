@@ -1,4 +1,4 @@
-import { retryOnConflict } from '@shelfmark/subgraph-kit';
+import { changeOnce } from '@shelfmark/subgraph-kit';
 import { Borrower } from '../../domain';
 import type { OpenStores } from '../CirculationStores';
 
@@ -16,27 +16,40 @@ export type BorrowerChange =
 export class BorrowerTracker {
   constructor(private readonly open: OpenStores) {}
 
-  apply(memberId: string, change: BorrowerChange, causedBy: { readonly eventId: string }): Promise<boolean> {
-    return retryOnConflict(async () => {
-      const { borrowers } = this.open();
-      const borrower = (await borrowers.byId(memberId)) ?? Borrower.of(memberId);
-      if (borrower.hasHandled(causedBy.eventId)) return false;
-      switch (change.kind) {
-        case 'registered':
-          break;
-        case 'blocked':
-          borrower.block(change.reason);
-          break;
-        case 'unblocked':
-          borrower.unblock();
-          break;
-        case 'loan-ended':
-          borrower.loanEnded(change.loanId);
-          break;
-      }
-      borrower.markHandled(causedBy.eventId);
-      await borrowers.save(borrower);
-      return true;
-    });
+  async apply(
+    memberId: string,
+    change: BorrowerChange,
+    causedBy: { readonly eventId: string },
+  ): Promise<boolean> {
+    const { outcome } = await changeOnce(
+      {
+        open: this.open,
+        // A borrower loans has not heard of yet starts here (events may come in any order).
+        load: async ({ borrowers }) => (await borrowers.byId(memberId)) ?? Borrower.of(memberId),
+        save: ({ borrowers }, borrower) => borrowers.save(borrower),
+      },
+      (borrower) => {
+        applyTo(borrower, change);
+        return true;
+      },
+      causedBy.eventId,
+    );
+    return outcome === 'changed';
+  }
+}
+
+function applyTo(borrower: Borrower, change: BorrowerChange): void {
+  switch (change.kind) {
+    case 'registered':
+      break;
+    case 'blocked':
+      borrower.block(change.reason);
+      break;
+    case 'unblocked':
+      borrower.unblock();
+      break;
+    case 'loan-ended':
+      borrower.loanEnded(change.loanId);
+      break;
   }
 }

@@ -7,6 +7,12 @@ import type { EventType, ShelfmarkEvent } from '../contracts';
  *
  * Delivery is at least once: `handle` must make its effect idempotent (keyed by the event id or
  * by a natural key), so that a redelivered event changes nothing.
+ *
+ * The one shape of a subgraph's consumer: a class of its own in `src/adapters/events/`, named
+ * like that, `implements Consumer<T>`; its constructor takes the use case(s) it drives, built
+ * once when the subgraph wires its consumers, and a logger if it logs. `handle` only translates
+ * the event into a use-case call: loading, units of work and retries are the use case's (the
+ * kit's `changeOnce` for a change of one aggregate per event).
  */
 export interface Consumer<T extends EventType = EventType> {
   readonly name: string;
@@ -14,7 +20,11 @@ export interface Consumer<T extends EventType = EventType> {
   handle(event: ShelfmarkEvent<T>): Promise<void>;
 }
 
-/** Preserves the consumer's precise event type while letting it join a heterogeneous list. */
+/**
+ * Types an ad-hoc consumer written as an object (tests, benchmarks, the router's subscription
+ * feed), keeping its precise event type while letting it join a heterogeneous list. A subgraph's
+ * consumers are classes instead (see {@link Consumer}).
+ */
 export function defineConsumer<T extends EventType>(consumer: Consumer<T>): Consumer {
   return consumer;
 }

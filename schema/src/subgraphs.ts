@@ -32,12 +32,12 @@ export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<SubgraphName, number>> = {
 
 /**
  * Each subgraph's federated schema, built without a database. Settings change no schema, so the
- * factories get the least they accept; the launcher builds the subgraphs it runs with real settings.
+ * factories get their defaults; the launcher builds the subgraphs it runs with real settings.
  */
 export const subgraphSchemas: Readonly<Record<SubgraphName, () => Promise<GraphQLSchema>>> = {
   catalogue: () => catalogueSubgraph().schema(),
   inventory: () => inventorySubgraph().schema(),
-  members: () => membersSubgraph({ initialPoints: 0, tokenTtlSeconds: 1 }).schema(),
+  members: () => membersSubgraph().schema(),
   loans: () => loansSubgraph().schema(),
   comments: () => commentsSubgraph().schema(),
   analytics: () => analyticsSubgraph().schema(),

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { membersSettingsSchema } from '@shelfmark/members';
 import { loadConfig } from './config';
 
 describe('embedded configuration', () => {
@@ -121,6 +122,21 @@ describe('embedded configuration', () => {
       loadConfig({ SHELFMARK_SAGA_TIMEOUT_SECONDS: '3', SHELFMARK_PEER_TIMEOUT_MS: '1000' }).settings.loans
         ?.sagaTimeoutMs,
     ).toBe(3000);
+  });
+
+  it("regression: a setting has one default and one bound, the subgraph's, from the environment too", () => {
+    const members = membersSettingsSchema.parse({});
+    expect(loadConfig({}).settings.members).toMatchObject({
+      initialPoints: members.initialPoints,
+      tokenTtlSeconds: members.tokenTtlSeconds,
+      onTimeReturnPoints: members.onTimeReturnPoints,
+      loginLimits: members.loginLimits,
+    });
+    // members accepted a 1 s token while the launcher asked for 60 (issue 8): 60 it is, everywhere.
+    expect(() => loadConfig({ SHELFMARK_TOKEN_TTL_SECONDS: '59' })).toThrow(
+      /SHELFMARK_TOKEN_TTL_SECONDS: must be a whole number of at least 60/,
+    );
+    expect(() => membersSettingsSchema.parse({ tokenTtlSeconds: 59 })).toThrow(/at least 60/);
   });
 
   it('refuses an admin e-mail without a password', () => {

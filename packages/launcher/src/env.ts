@@ -1,4 +1,12 @@
-import { BORROW_STEPS, minimumSagaTimeoutMs, type BorrowStep } from '@shelfmark/loans';
+import {
+  BORROW_STEPS,
+  circulationRulesSchema,
+  loansSettingsFields,
+  minimumSagaTimeoutMs,
+  type BorrowStep,
+} from '@shelfmark/loans';
+import { loginLimitsSchema, membersSettingsSchema } from '@shelfmark/members';
+import { wholeNumber } from '@shelfmark/subgraph-kit';
 import type { TopologySettings } from './topology';
 import { z } from 'zod';
 
@@ -15,6 +23,22 @@ export function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
   }
   return parsed.data;
 }
+
+/**
+ * A context's setting read from its variable. The bound, the default and the message are the
+ * context's own (its settings module declares each once, as a zod field); the launcher only turns
+ * the variable's text into a number first. Composed this way, rather than the launcher importing
+ * bare defaults, there is one rule per setting: a value from the environment and one given in code
+ * (tests, the schema build) are checked alike, and a bad variable is named among all the others.
+ */
+function fromEnv<S extends z.ZodType>(setting: S) {
+  return z.preprocess((value) => (typeof value === 'string' ? Number(value) : value), setting);
+}
+
+const members = membersSettingsSchema.shape;
+const loginLimits = loginLimitsSchema.shape;
+const rules = circulationRulesSchema.shape;
+const loans = loansSettingsFields.shape;
 
 /** `LOG_LEVEL`, as pino names its levels. */
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -37,20 +61,12 @@ export const adminEnv = {
 /** What members is configured with, with the one set of defaults every topology uses. */
 export const membersEnv = {
   ...adminEnv,
-  SHELFMARK_INITIAL_POINTS: z.coerce.number().int().min(0).default(30),
-  SHELFMARK_TOKEN_TTL_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .default(12 * 60 * 60),
+  SHELFMARK_INITIAL_POINTS: fromEnv(members.initialPoints),
+  SHELFMARK_TOKEN_TTL_SECONDS: fromEnv(members.tokenTtlSeconds),
   /** Sign-in throttling (docs/adr/0012-sign-in-throttling.md). */
-  SHELFMARK_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
-  SHELFMARK_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
-  SHELFMARK_LOGIN_WINDOW_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(15 * 60),
+  SHELFMARK_LOGIN_FAILURES_PER_ACCOUNT: fromEnv(loginLimits.failuresPerAccountAndAddress),
+  SHELFMARK_LOGIN_FAILURES_PER_ADDRESS: fromEnv(loginLimits.failuresPerAddress),
+  SHELFMARK_LOGIN_WINDOW_SECONDS: fromEnv(loginLimits.windowSeconds),
 };
 
 /** Refinement: the admin e-mail and password come together or not at all. */
@@ -60,16 +76,14 @@ export const adminPair = [
   { message: 'Set both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD, or neither' },
 ] as const;
 
-const whole = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
-
 /** The circulation rules (docs/design.md §2) and scheduled jobs, with the defaults every topology uses. */
 export const circulationEnv = {
-  SHELFMARK_LOAN_PERIOD_DAYS: whole(1, 14),
-  SHELFMARK_MAX_ACTIVE_LOANS: whole(1, 5),
-  SHELFMARK_MAX_RENEWALS: whole(0, 2),
-  SHELFMARK_HOLD_COST_POINTS: whole(0, 10),
-  SHELFMARK_PICKUP_WINDOW_DAYS: whole(1, 3),
-  SHELFMARK_ON_TIME_RETURN_POINTS: whole(0, 1),
+  SHELFMARK_LOAN_PERIOD_DAYS: fromEnv(rules.loanPeriodDays),
+  SHELFMARK_MAX_ACTIVE_LOANS: fromEnv(rules.maxActiveLoans),
+  SHELFMARK_MAX_RENEWALS: fromEnv(rules.maxRenewals),
+  SHELFMARK_HOLD_COST_POINTS: fromEnv(rules.holdCostPoints),
+  SHELFMARK_PICKUP_WINDOW_DAYS: fromEnv(rules.pickupWindowDays),
+  SHELFMARK_ON_TIME_RETURN_POINTS: fromEnv(members.onTimeReturnPoints),
   /**
    * How long an interrupted borrow or hold placement waits before recovery finishes or compensates
    * it (cluster shapes; embedded settles them at start-up). Unset: derived from the peer timeout,
@@ -77,9 +91,12 @@ export const circulationEnv = {
    */
   SHELFMARK_SAGA_TIMEOUT_SECONDS: z.coerce.number().int().min(1).optional(),
   /** How long loans waits for inventory (reserve copies) or members (hold points) to answer. */
-  SHELFMARK_PEER_TIMEOUT_MS: whole(50, 2000),
-  /** How often overdue detection, hold expiry and saga recovery run; 0 turns the timer off. */
-  SHELFMARK_JOB_INTERVAL_SECONDS: whole(0, 10),
+  SHELFMARK_PEER_TIMEOUT_MS: fromEnv(loans.peerTimeoutMs),
+  /**
+   * How often overdue detection, hold expiry and saga recovery run; 0 turns the timer off. The
+   * only default of the job interval: startSubgraph takes it as given.
+   */
+  SHELFMARK_JOB_INTERVAL_SECONDS: fromEnv(wholeNumber(0, 10)),
   /**
    * Crash drills only: the process kills itself (SIGKILL) when a borrowBooks saga reaches this
    * step. Refused when NODE_ENV=production.

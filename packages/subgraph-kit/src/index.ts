@@ -57,6 +57,7 @@ export {
   type PeerClientOptions,
   type PeerDirectory,
 } from './peers/PeerClient';
+export { parseSettings, wholeAtLeast, wholeNumber } from './settings';
 export { JobScheduler, systemClock, type Clock, type ScheduledJob } from './server/jobs';
 export {
   startSubgraph,

@@ -35,7 +35,7 @@ import { resolveMembersSettings, type MembersSettings } from './settings';
  * The members context: who belongs to the library, their role, card and points; and the issuer of
  * the tokens every other subgraph trusts. Throws at once on settings it cannot run with.
  */
-export function membersSubgraph(settings: MembersSettings): SubgraphDefinition<MembersContext> {
+export function membersSubgraph(settings: MembersSettings = {}): SubgraphDefinition<MembersContext> {
   const config = resolveMembersSettings(settings);
   const hasher = new Argon2PasswordHasher();
   // One per process, opened in onStart (before any request): the counters outlive requests.

@@ -76,8 +76,11 @@ export interface SubgraphOptions {
   readonly clock?: Clock;
   /** Where the other subgraphs listen. Defaults to knowing none. */
   readonly peers?: PeerDirectory;
-  /** How often scheduled jobs run; 0 runs them only when asked (`runJobs`). Default 30 s. */
-  readonly jobIntervalMs?: number;
+  /**
+   * How often scheduled jobs run; 0 runs them only when asked (`runJobs`). No default here: the
+   * launcher's SHELFMARK_JOB_INTERVAL_SECONDS is the one.
+   */
+  readonly jobIntervalMs: number;
   /** The HTTP server's idle keep-alive timeout; defaults to SERVER_KEEP_ALIVE_TIMEOUT_MS. */
   readonly keepAliveTimeoutMs?: number;
 }
@@ -185,7 +188,7 @@ export async function startSubgraph(
     ...(options.keepAliveTimeoutMs ? { keepAliveTimeoutMs: options.keepAliveTimeoutMs } : {}),
   });
   relay.start();
-  scheduler.start(options.jobIntervalMs ?? 30_000);
+  scheduler.start(options.jobIntervalMs);
   logger.info({ url: `${url}/graphql` }, 'subgraph ready');
   let closing: Promise<void> | undefined;
 

@@ -25,27 +25,15 @@ export const DEFAULT_RULES: CirculationRules = {
   dueSoonDays: 2,
 };
 
-/** The rules with defaults for what is not given; throws at start-up on a value it cannot run with. */
-export function circulationRules(given: Partial<CirculationRules> = {}): CirculationRules {
-  const rules = { ...DEFAULT_RULES, ...given };
-  const minimum: Record<keyof CirculationRules, number> = {
-    loanPeriodDays: 1,
-    maxActiveLoans: 1,
-    maxRenewals: 0,
-    holdCostPoints: 0,
-    pickupWindowDays: 1,
-    dueSoonDays: 0,
-  };
-  for (const [name, min] of Object.entries(minimum) as [keyof CirculationRules, number][]) {
-    const value = rules[name];
-    if (!Number.isInteger(value) || value < min) {
-      throw new Error(
-        `loans rules: ${name} must be a whole number of at least ${min}; got ${String(value)}.`,
-      );
-    }
-  }
-  return rules;
-}
+/** The least value of each rule the library can run with. */
+export const RULE_MINIMUMS: CirculationRules = {
+  loanPeriodDays: 1,
+  maxActiveLoans: 1,
+  maxRenewals: 0,
+  holdCostPoints: 0,
+  pickupWindowDays: 1,
+  dueSoonDays: 0,
+};
 
 export function addDays(from: Date, days: number): Date {
   return new Date(from.getTime() + days * DAY_MS);

@@ -4,7 +4,7 @@ export {
   type Reader,
   type ReaderRole,
 } from './CirculationAccess';
-export { addDays, circulationRules, DEFAULT_RULES, type CirculationRules } from './CirculationRules';
+export { addDays, DEFAULT_RULES, RULE_MINIMUMS, type CirculationRules } from './CirculationRules';
 export * from './errors';
 export { Borrower, BorrowerStatus, type PendingBorrow } from './Borrower';
 export type { BorrowerRepository } from './BorrowerRepository';

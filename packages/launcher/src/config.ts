@@ -7,6 +7,9 @@ import {
   logLevel,
   membersEnv,
   noCrashDrillsInProduction,
+  notificationSettings,
+  notificationsEnv,
+  type NotificationSettings,
   parseEnv,
   routerEnv,
   sagaOutlastsPeerCalls,
@@ -27,6 +30,7 @@ const schema = z
     ...membersEnv,
     ...circulationEnv,
     ...routerEnv,
+    ...notificationsEnv,
     LOG_LEVEL: logLevel.default('info'),
   })
   .refine(...adminPair)
@@ -46,6 +50,8 @@ export interface EmbeddedConfig {
   readonly settings: TopologySettings;
   /** How often scheduled jobs run, in ms; 0 runs them only at start-up. */
   readonly jobIntervalMs: number;
+  /** Where the notifications worker sends mail (SMTP_URL, or the mail folder) and its retry budget. */
+  readonly notifications: NotificationSettings;
 }
 
 /** Reads and validates the environment; throws one message listing everything that is wrong. */
@@ -64,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
     stackTraces: e.SHELFMARK_STACK_TRACES,
     settings: embeddedSettings(topologySettings(e)),
     jobIntervalMs: e.SHELFMARK_JOB_INTERVAL_SECONDS * 1000,
+    notifications: notificationSettings(e),
   };
 }
 

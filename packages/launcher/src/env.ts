@@ -7,6 +7,7 @@ import {
 } from '@shelfmark/loans';
 import { loginLimitsSchema, membersSettingsSchema } from '@shelfmark/members';
 import { wholeNumber } from '@shelfmark/subgraph-kit';
+import { DEFAULT_MAIL_FROM, DEFAULT_RETRY, type RetryBudget } from '@shelfmark/notifications';
 import type { TopologySettings } from './topology';
 import { z } from 'zod';
 
@@ -51,6 +52,40 @@ export const routerEnv = {
    */
   SHELFMARK_STACK_TRACES: z.stringbool().default(false),
 };
+
+/**
+ * The notifications worker (docs/operations.md#notifications), read the same way by every process
+ * that runs it. Without SMTP_URL, mails are `.eml` files under `$SHELFMARK_DATA_DIR/mail/`.
+ */
+export const notificationsEnv = {
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://localhost:1025')
+    .optional(),
+  SHELFMARK_MAIL_FROM: z
+    .string()
+    .regex(/@[^\s>]+>?$/, 'SHELFMARK_MAIL_FROM must be an address, e.g. Library <library@example.org>')
+    .default(DEFAULT_MAIL_FROM),
+  /** Failed sends after which a mail is DEAD (logged, counted, kept); the wait doubles after each. */
+  SHELFMARK_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(DEFAULT_RETRY.maxAttempts),
+};
+
+/** How the notifications worker is configured, from the validated environment. */
+export interface NotificationSettings {
+  readonly smtpUrl: string | undefined;
+  readonly from: string;
+  readonly retry: RetryBudget;
+}
+
+export function notificationSettings(
+  env: z.infer<z.ZodObject<typeof notificationsEnv>>,
+): NotificationSettings {
+  return {
+    smtpUrl: env.SMTP_URL,
+    from: env.SHELFMARK_MAIL_FROM,
+    retry: { ...DEFAULT_RETRY, maxAttempts: env.SHELFMARK_MAIL_MAX_ATTEMPTS },
+  };
+}
 
 /** The admin bootstrap pair, read the same way by every process that passes it on to members. */
 export const adminEnv = {

@@ -1,4 +1,5 @@
 import { FileDeadLetterSink, InProcessEventBus } from '@shelfmark/events';
+import { startNotifications, type RunningNotifications } from '@shelfmark/notifications';
 import { createRouter, type RunningRouter } from '@shelfmark/router';
 import { readSupergraph, SUBGRAPH_NAMES, type SubgraphName } from '@shelfmark/schema';
 import {
@@ -19,6 +20,8 @@ export interface EmbeddedShelfmark {
   readonly router: RunningRouter;
   readonly subgraphs: Readonly<Record<SubgraphName, RunningSubgraph>>;
   readonly bus: InProcessEventBus;
+  /** The notifications worker: mails under `<data dir>/mail/`, or over SMTP with SMTP_URL. */
+  readonly notifications: RunningNotifications;
   /** Runs every subgraph's scheduled jobs once, now (as the clock tells it), and waits for their events. */
   runJobs(): Promise<void>;
   /** Stops the router, then the subgraphs (their relays finish the pass they are in), then the bus. */
@@ -51,6 +54,7 @@ export async function startEmbedded(
   const urls = new Map<string, string>();
 
   const started: RunningSubgraph[] = [];
+  let notifications: RunningNotifications | undefined;
   try {
     for (const name of SUBGRAPH_NAMES) {
       started.push(
@@ -70,6 +74,19 @@ export async function startEmbedded(
       );
       urls.set(name, started.at(-1)!.url);
     }
+    // The worker's consumers join the same bus before it opens, so it misses no event.
+    const worker = await startNotifications({
+      database: { driver: 'sqlite', path: join(config.dataDir, 'notifications.sqlite') },
+      bus,
+      delivery: config.notifications.smtpUrl
+        ? { smtpUrl: config.notifications.smtpUrl }
+        : { folder: join(config.dataDir, 'mail') },
+      from: config.notifications.from,
+      retry: config.notifications.retry,
+      logger: logger.child({ component: 'notifications' }),
+      clock,
+    });
+    notifications = worker;
     // Every consumer is subscribed: let the events flow (including any a crash left in an outbox).
     bus.open();
     const runJobs = async () => {
@@ -97,16 +114,19 @@ export async function startEmbedded(
       router,
       subgraphs,
       bus,
+      notifications: worker,
       runJobs,
       async close() {
         await router.close();
         for (const subgraph of started.reverse()) await subgraph.close();
         await bus.close();
+        await worker.close();
       },
     };
   } catch (error) {
     for (const subgraph of started.reverse()) await subgraph.close().catch(() => undefined);
     await bus.close();
+    await notifications?.close().catch(() => undefined);
     throw error;
   }
 }

@@ -57,14 +57,39 @@ export async function nextInQueue(
   return next ? { holdId: next.id, memberId: next.memberId } : null;
 }
 
-/** A loan as the kit's `changeOnce` changes it: read and written in a fresh unit of work per attempt. */
-export function loanIn(open: OpenStores, loanId: string): ChangeTarget<CirculationStores, Loan> {
-  return { open, load: ({ loans }) => loans.byId(loanId), save: ({ loans }, loan) => loans.save(loan) };
+/**
+ * A loan as the kit's `changeOnce` changes it: read and written in a fresh unit of work per
+ * attempt. Given the caller, each attempt first makes sure loans knows them ({@link knownCaller}).
+ */
+export function loanIn(
+  open: OpenStores,
+  loanId: string,
+  caller?: Caller,
+): ChangeTarget<CirculationStores, Loan> {
+  return {
+    open,
+    load: async (stores) => {
+      if (caller) await knownCaller(stores, caller);
+      return stores.loans.byId(loanId);
+    },
+    save: ({ loans }, loan) => loans.save(loan),
+  };
 }
 
-/** A hold as the kit's `changeOnce` changes it: read and written in a fresh unit of work per attempt. */
-export function holdIn(open: OpenStores, holdId: string): ChangeTarget<CirculationStores, Hold> {
-  return { open, load: ({ holds }) => holds.byId(holdId), save: ({ holds }, hold) => holds.save(hold) };
+/** A hold as {@link loanIn} has a loan. */
+export function holdIn(
+  open: OpenStores,
+  holdId: string,
+  caller?: Caller,
+): ChangeTarget<CirculationStores, Hold> {
+  return {
+    open,
+    load: async (stores) => {
+      if (caller) await knownCaller(stores, caller);
+      return stores.holds.byId(holdId);
+    },
+    save: ({ holds }, hold) => holds.save(hold),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { NotSignedIn } from '@shelfmark/errors';
-import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
+import { changeOnce, type Clock } from '@shelfmark/subgraph-kit';
 import {
   BorrowerStatus,
   MemberBlocked,
@@ -8,7 +8,7 @@ import {
   type CirculationRules,
   type Loan,
 } from '../../domain';
-import { knownCaller, mayActFor, type Caller, type OpenStores } from '../CirculationStores';
+import { loanIn, mayActFor, type Caller, type OpenStores } from '../CirculationStores';
 
 /**
  * renewLoan: one more loan period, unless the renewal limit is reached, someone waits for the
@@ -22,24 +22,24 @@ export class LoanRenewer {
     private readonly clock: Clock,
   ) {}
 
-  renew(caller: Caller | null, loanId: string): Promise<Loan> {
+  async renew(caller: Caller | null, loanId: string): Promise<Loan> {
     if (!caller) throw new NotSignedIn('Sign in to renew a loan.');
-    return retryOnConflict(async () => {
-      const stores = this.open();
-      await knownCaller(stores, caller);
-      const loan = await stores.loans.byId(loanId);
-      if (!loan) throw new UnknownLoan(loanId);
-      if (!mayActFor(caller, loan.memberId)) throw new NotYourLoan();
-      const borrower = await stores.borrowers.byId(loan.memberId);
-      if (borrower?.status === BorrowerStatus.BLOCKED) {
-        throw new MemberBlocked(
-          'This membership is blocked, so the loan cannot be renewed. Please return the book or speak to a librarian.',
-        );
-      }
-      const waiting = (await stores.holds.waitingFor([loan.bookId])).length;
-      loan.renew(this.rules, waiting, this.clock());
-      await stores.loans.save(loan);
-      return loan;
-    });
+    const { aggregate: renewed } = await changeOnce(
+      loanIn(this.open, loanId, caller),
+      async (loan, stores) => {
+        if (!mayActFor(caller, loan.memberId)) throw new NotYourLoan();
+        const borrower = await stores.borrowers.byId(loan.memberId);
+        if (borrower?.status === BorrowerStatus.BLOCKED) {
+          throw new MemberBlocked(
+            'This membership is blocked, so the loan cannot be renewed. Please return the book or speak to a librarian.',
+          );
+        }
+        const waiting = (await stores.holds.waitingFor([loan.bookId])).length;
+        loan.renew(this.rules, waiting, this.clock());
+        return true;
+      },
+    );
+    if (!renewed) throw new UnknownLoan(loanId);
+    return renewed;
   }
 }

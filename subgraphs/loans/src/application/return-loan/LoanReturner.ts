@@ -1,7 +1,7 @@
 import { NotSignedIn } from '@shelfmark/errors';
-import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
+import { changeOnce, type Clock } from '@shelfmark/subgraph-kit';
 import { LoanAlreadyReturned, NotYourLoan, UnknownLoan, type Loan } from '../../domain';
-import { knownCaller, mayActFor, nextInQueue, type Caller, type OpenStores } from '../CirculationStores';
+import { loanIn, mayActFor, nextInQueue, type Caller, type OpenStores } from '../CirculationStores';
 
 /**
  * returnLoan (flow 3). The first hold in the book's queue, if any, is chosen in the same write as
@@ -14,18 +14,15 @@ export class LoanReturner {
     private readonly clock: Clock,
   ) {}
 
-  return(caller: Caller | null, loanId: string): Promise<Loan> {
+  async return(caller: Caller | null, loanId: string): Promise<Loan> {
     if (!caller) throw new NotSignedIn('Sign in to return a loan.');
-    return retryOnConflict(async () => {
-      const stores = this.open();
-      await knownCaller(stores, caller);
-      const loan = await stores.loans.byId(loanId);
-      if (!loan) throw new UnknownLoan(loanId);
+    const { aggregate: loan } = await changeOnce(loanIn(this.open, loanId, caller), async (loan, stores) => {
       if (!mayActFor(caller, loan.memberId)) throw new NotYourLoan();
       if (!loan.isOut()) throw new LoanAlreadyReturned();
       loan.giveBack(await nextInQueue(stores, loan.bookId), this.clock());
-      await stores.loans.save(loan);
-      return loan;
+      return true;
     });
+    if (!loan) throw new UnknownLoan(loanId);
+    return loan;
   }
 }

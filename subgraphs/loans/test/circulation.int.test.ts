@@ -10,7 +10,7 @@ import {
 import { BORROW_STEPS, loansSubgraph, type BorrowStep } from '../src';
 import { BorrowRequestSchema } from '../src/adapters/persistence/borrow-request.schema';
 import { BorrowerSchema } from '../src/adapters/persistence/borrower.schema';
-import { FakePeer, fakeInventory, fakeMembers, sleep } from './support/fakePeers';
+import { FakePeer, fakeInventory, fakeMembers, heldUntilReleased, sleep } from './support/fakePeers';
 
 const BORROW = /* GraphQL */ `
   mutation Borrow($bookIds: [ID!]!) {
@@ -144,7 +144,7 @@ describe('circulation in the loans subgraph (borrow saga, returns, renewals, hol
     inventory = await new FakePeer(fakeInventory({})).start();
     members = await new FakePeer(fakeMembers(0)).start();
     t = await startTestSubgraph(
-      loansSubgraph({ peerTimeoutMs: 300, sagaTimeoutMs: 5000, borrowProbe: (step) => probe(step) }),
+      loansSubgraph({ peerTimeoutMs: 2000, sagaTimeoutMs: 5000, borrowProbe: (step) => probe(step) }),
       { clock: clock.now, peers: (name) => ({ inventory: inventory.url, members: members.url })[name] },
     );
     member = async (id) => {
@@ -287,7 +287,8 @@ describe('circulation in the loans subgraph (borrow saga, returns, renewals, hol
       const memberId = fresh('m');
       const token = await member(memberId);
       const normal = inventory.behaviour;
-      inventory.behaviour = { answer: async (op, vars) => (await sleep(600), normal.answer(op, vars)) };
+      const slow = heldUntilReleased(normal);
+      inventory.behaviour = slow;
       try {
         const since = t.published.length;
         const response = await borrow(token, [book]);
@@ -297,6 +298,7 @@ describe('circulation in the loans subgraph (borrow saga, returns, renewals, hol
         const [cancelled] = eventsOf('shelfmark.loans.borrow-cancelled.v1', since);
         expect(cancelled?.data).toMatchObject({ memberId, bookIds: [book] });
       } finally {
+        slow.release();
         inventory.behaviour = normal;
       }
       // The claim was released: the member is not stuck at the limit.
@@ -545,14 +547,14 @@ describe('circulation in the loans subgraph (borrow saga, returns, renewals, hol
     });
 
     it('answers SERVICE_UNAVAILABLE when members is too slow, and abandons the hold for a refund', async () => {
-      const slow = fakeMembers(100);
-      members.behaviour = { answer: async (op, vars) => (await sleep(600), slow.answer(op, vars)) };
+      const slow = heldUntilReleased(fakeMembers(100));
+      members.behaviour = slow;
       const memberId = fresh('m');
       const token = await member(memberId);
       const since = t.published.length;
-      expect(errorCode(await t.request(PLACE, { bookId: await aBook() }, { token }))).toBe(
-        'SERVICE_UNAVAILABLE',
-      );
+      const placed = await t.request(PLACE, { bookId: await aBook() }, { token });
+      slow.release();
+      expect(errorCode(placed)).toBe('SERVICE_UNAVAILABLE');
       await t.flush();
       expect(eventsOf('shelfmark.loans.hold-abandoned.v1', since)[0]?.data).toMatchObject({
         memberId,

@@ -67,6 +67,22 @@ export class FakePeer {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * A peer that does not answer until the test lets it: slower than any timeout however busy the
+ * machine is, where a fixed delay would only be "slower than the timeout" on an idle one.
+ */
+export function heldUntilReleased(behaviour: PeerBehaviour): PeerBehaviour & { release(): void } {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return {
+    release,
+    async answer(operation, variables) {
+      await released;
+      return behaviour.answer(operation, variables);
+    },
+  };
+}
+
+/**
  * Inventory as far as loans sees it: a number of free copies per book, reserved per borrowId
  * (idempotently), released by nothing here (the test checks the borrow-cancelled event instead).
  */

@@ -31,7 +31,7 @@ describe('who loans acts for (SQLite)', () => {
   beforeAll(async () => {
     inventory = await new FakePeer(fakeInventory({})).start();
     members = await new FakePeer(fakeMembers(1000)).start();
-    t = await startTestSubgraph(loansSubgraph({ peerTimeoutMs: 300, sagaTimeoutMs: 5000 }), {
+    t = await startTestSubgraph(loansSubgraph({ peerTimeoutMs: 2000, sagaTimeoutMs: 5000 }), {
       peers: (name) => ({ inventory: inventory.url, members: members.url })[name],
     });
   });

@@ -7,6 +7,7 @@ import {
   logLevel,
   membersEnv,
   noCrashDrillsInProduction,
+  notificationsEnv,
   parseEnv,
   routerEnv,
   sagaOutlastsPeerCalls,
@@ -71,7 +72,23 @@ const routerSchema = z
     message: 'Give the token key: SHELFMARK_JWT_PUBLIC_KEY or SHELFMARK_KEYS_DIR',
   });
 
+const notificationsSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** `/healthz`, `/readyz` and `/metrics` (the worker serves no GraphQL). */
+  PORT: port.default(4007),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** The worker's own database: `mongodb://host:27017/<db>` in production; `sqlite:<path>` also works. */
+  DATABASE_URL: z.string().min(1),
+  KAFKA_BROKERS: list,
+  KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3),
+  ...notificationsEnv,
+  /** Without SMTP_URL, each mail is an .eml file in this folder. */
+  SHELFMARK_MAIL_DIR: z.string().min(1).default('./.data/mail'),
+  LOG_LEVEL: logLevel.default('info'),
+});
+
 export type SubgraphProcessConfig = z.infer<typeof subgraphSchema>;
+export type NotificationsProcessConfig = z.infer<typeof notificationsSchema>;
 export type RouterProcessConfig = z.infer<typeof routerSchema> & {
   readonly subgraphUrls: Record<string, string>;
 };
@@ -82,6 +99,12 @@ export function loadSubgraphProcessConfig(env: NodeJS.ProcessEnv): SubgraphProce
   return config.SHELFMARK_KEYS_DIR
     ? { ...config, SHELFMARK_KEYS_DIR: resolve(config.SHELFMARK_KEYS_DIR) }
     : config;
+}
+
+/** The notifications worker as its own process. */
+export function loadNotificationsProcessConfig(env: NodeJS.ProcessEnv): NotificationsProcessConfig {
+  const config = parseEnv(notificationsSchema, env);
+  return { ...config, SHELFMARK_MAIL_DIR: resolve(config.SHELFMARK_MAIL_DIR) };
 }
 
 /** The router as its own process. */

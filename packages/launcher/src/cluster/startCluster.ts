@@ -4,15 +4,15 @@ import { startKafka, startMongo } from '@shelfmark/local-servers';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { adminEnv, adminPair, logLevel, parseEnv } from '../env';
+import { adminEnv, adminPair, logLevel, notificationsEnv, parseEnv } from '../env';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
-    /** The six subgraphs take consecutive ports from here. */
-    SHELFMARK_SUBGRAPH_PORTS_FROM: z.coerce.number().int().min(1).max(65_529).default(4001),
+    /** The six subgraphs take consecutive ports from here; the notifications worker's probes the next. */
+    SHELFMARK_SUBGRAPH_PORTS_FROM: z.coerce.number().int().min(1).max(65_528).default(4001),
     SHELFMARK_DATA_DIR: z.string().min(1).default('./.data/cluster'),
     KAFKA_BROKERS: z.string().min(1).optional(),
     /** A MongoDB server; each subgraph gets its own database on it (`shelfmark-<name>`). */
@@ -21,6 +21,7 @@ const schema = z
       .regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URL must be a mongodb:// URL')
       .optional(),
     ...adminEnv,
+    ...notificationsEnv,
     LOG_LEVEL: logLevel.default('warn'),
   })
   .refine(...adminPair);
@@ -111,6 +112,22 @@ export async function startCluster(
         await ready(`http://127.0.0.1:${port}/readyz`, child, name);
       }),
     );
+    // The notifications worker: its own process, database and consumer groups; mails go to
+    // <data dir>/mail unless SMTP_URL is set.
+    const probesPort = config.SHELFMARK_SUBGRAPH_PORTS_FROM + SUBGRAPH_NAMES.length;
+    const notifications = run('notifications', 'notificationsProcess.ts', output, {
+      ...common,
+      HOST: '127.0.0.1',
+      PORT: String(probesPort),
+      DATABASE_URL: databaseUrl(database, 'notifications'),
+      KAFKA_BROKERS: brokers,
+      SHELFMARK_MAIL_DIR: join(keysDir, 'mail'),
+      SHELFMARK_MAIL_FROM: config.SHELFMARK_MAIL_FROM,
+      SHELFMARK_MAIL_MAX_ATTEMPTS: String(config.SHELFMARK_MAIL_MAX_ATTEMPTS),
+      ...(config.SMTP_URL ? { SMTP_URL: config.SMTP_URL } : {}),
+    });
+    children.set('notifications', notifications);
+    await ready(`http://127.0.0.1:${probesPort}/readyz`, notifications, 'notifications');
     const router = run('router', 'routerProcess.ts', output, {
       ...common,
       PORT: String(config.PORT),

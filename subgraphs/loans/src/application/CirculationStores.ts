@@ -1,6 +1,11 @@
 // Application plumbing shared by the use cases, not a use case: it stays at application/ root.
 import { MemberUnknown } from '@shelfmark/errors';
-import { changeOnce, type AggregateChange, type ChangeTarget } from '@shelfmark/subgraph-kit';
+import {
+  changeOnce,
+  type AggregateChange,
+  type AggregateRepository,
+  type ChangeTarget,
+} from '@shelfmark/subgraph-kit';
 import type {
   Borrower,
   BorrowerRepository,
@@ -66,14 +71,7 @@ export function loanIn(
   loanId: string,
   caller?: Caller,
 ): ChangeTarget<CirculationStores, Loan> {
-  return {
-    open,
-    load: async (stores) => {
-      if (caller) await knownCaller(stores, caller);
-      return stores.loans.byId(loanId);
-    },
-    save: ({ loans }, loan) => loans.save(loan),
-  };
+  return storedIn(open, (stores) => stores.loans, loanId, caller);
 }
 
 /** A hold as {@link loanIn} has a loan. */
@@ -82,13 +80,22 @@ export function holdIn(
   holdId: string,
   caller?: Caller,
 ): ChangeTarget<CirculationStores, Hold> {
+  return storedIn(open, (stores) => stores.holds, holdId, caller);
+}
+
+function storedIn<A>(
+  open: OpenStores,
+  repository: (stores: CirculationStores) => AggregateRepository<A>,
+  id: string,
+  caller?: Caller,
+): ChangeTarget<CirculationStores, A> {
   return {
     open,
     load: async (stores) => {
       if (caller) await knownCaller(stores, caller);
-      return stores.holds.byId(holdId);
+      return repository(stores).byId(id);
     },
-    save: ({ holds }, hold) => holds.save(hold),
+    save: (stores, aggregate) => repository(stores).save(aggregate),
   };
 }
 

@@ -20,6 +20,7 @@ COPY subgraphs/loans/package.json subgraphs/loans/
 COPY subgraphs/comments/package.json subgraphs/comments/
 COPY subgraphs/analytics/package.json subgraphs/analytics/
 COPY router/package.json router/
+COPY notifications/package.json notifications/
 COPY schema/package.json schema/
 COPY e2e/package.json e2e/
 # `npm ci`: exactly the committed lockfile (it lists every platform's optional binaries).

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * The MongoDB project: the same integration suites as SQLite (every subgraph's and the subgraph
- * kit's `*.int.test.ts`), plus the `*.mongo.test.ts` files, against one MongoDB-compatible server
+ * The MongoDB project: the same integration suites as SQLite (every subgraph's, the subgraph
+ * kit's and the notifications worker's `*.int.test.ts`), plus the `*.mongo.test.ts` files, against one MongoDB-compatible server
  * per run — `MONGODB_URL` when given, else mongo-java-server started by globalSetup. Each test file
  * gets its own database on it (see @shelfmark/testing's startTestSubgraph).
  *
@@ -14,6 +14,7 @@ module.exports = (base) => ({
   testMatch: [
     '<rootDir>/subgraphs/*/test/*.int.test.ts',
     '<rootDir>/packages/subgraph-kit/test/*.int.test.ts',
+    '<rootDir>/notifications/test/*.int.test.ts',
     '<rootDir>/**/*.mongo.test.ts',
   ],
   setupFiles: [...(base.setupFiles ?? []), '<rootDir>/packages/test-infra/src/mongo/jest/useMongo.ts'],

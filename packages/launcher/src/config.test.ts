@@ -139,6 +139,29 @@ describe('embedded configuration', () => {
     expect(() => membersSettingsSchema.parse({ tokenTtlSeconds: 59 })).toThrow(/at least 60/);
   });
 
+  it('writes mail into the data directory unless SMTP_URL is set, and refuses a URL that is not SMTP', () => {
+    expect(loadConfig({}).notifications).toEqual({
+      smtpUrl: undefined,
+      from: 'Shelfmark <library@shelfmark.local>',
+      retry: { maxAttempts: 8, firstDelayMs: 1_000, maxDelayMs: 300_000 },
+    });
+    const smtp = loadConfig({
+      SMTP_URL: 'smtp://mailpit:1025',
+      SHELFMARK_MAIL_FROM: 'Town Library <desk@library.example>',
+      SHELFMARK_MAIL_MAX_ATTEMPTS: '3',
+    }).notifications;
+    expect(smtp).toMatchObject({
+      smtpUrl: 'smtp://mailpit:1025',
+      from: 'Town Library <desk@library.example>',
+    });
+    expect(smtp.retry.maxAttempts).toBe(3);
+    expect(() => loadConfig({ SMTP_URL: 'http://mailpit:8025' })).toThrow(/SMTP_URL must be an smtp:\/\//);
+    expect(() => loadConfig({ SHELFMARK_MAIL_FROM: 'library' })).toThrow(
+      /SHELFMARK_MAIL_FROM must be an address/,
+    );
+    expect(() => loadConfig({ SHELFMARK_MAIL_MAX_ATTEMPTS: '0' })).toThrow(/SHELFMARK_MAIL_MAX_ATTEMPTS/);
+  });
+
   it('refuses an admin e-mail without a password', () => {
     expect(() => loadConfig({ SHELFMARK_ADMIN_EMAIL: 'admin@example.org' })).toThrow(
       /both SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD/,

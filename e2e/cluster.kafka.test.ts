@@ -1,4 +1,8 @@
 import { startCluster, loadClusterConfig, type RunningCluster } from '@shelfmark/launcher/cluster';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
+import { parseMail } from '../notifications/test/support/parsedMail';
+import { waitFor } from '../notifications/test/support/waitFor';
 import {
   errorCode,
   graphqlClient,
@@ -225,5 +229,27 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
     );
     expect(returned.errors).toBeUndefined();
     expect(returned.data?.returnLoan.status).toBe('RETURNED');
+  });
+
+  it('mails readers from its own process over Kafka: the welcome and the receipt land in the mail folder', async () => {
+    const folder = joinPath(dir.path, 'mail');
+    const subjectsTo = (address: string) => {
+      let names: string[];
+      try {
+        names = readdirSync(folder).filter((name) => name.endsWith('.eml'));
+      } catch {
+        return [];
+      }
+      return names
+        .map((name) => parseMail(readFileSync(joinPath(folder, name), 'utf8')))
+        .filter((mail) => mail.to.includes(`<${address}>`))
+        .map((mail) => mail.subject);
+    };
+    // Frodo joined and borrowed the fellowship in an earlier test of this suite.
+    const subjects = await waitFor(() => {
+      const found = subjectsTo('frodo@cluster.test');
+      return found.includes('Your loan: The Fellowship of the Ring') ? found : undefined;
+    });
+    expect(subjects).toContain('Welcome to the library, Frodo');
   });
 });

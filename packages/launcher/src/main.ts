@@ -9,6 +9,11 @@ async function main() {
   const started = Date.now();
   const shelfmark = await startEmbedded(config);
   console.log(`\nShelfmark is running (${Date.now() - started} ms): ${shelfmark.url}`);
+  // Where mail to readers goes; never the SMTP URL itself, which may hold a password.
+  const mail = shelfmark.notifications.mailFolder
+    ? `as .eml files in ${shelfmark.notifications.mailFolder}`
+    : 'over SMTP (SMTP_URL)';
+  console.log(`Mail to readers goes ${mail}.`);
   console.log(`Data lives in ${config.dataDir}. Press Ctrl-C to stop.\n`);
   if (!config.admin) {
     console.log(

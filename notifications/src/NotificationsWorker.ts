@@ -1,6 +1,12 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, EventBus, Logger } from '@shelfmark/events';
-import { openDatabase, systemClock, type Clock, type DatabaseConfig } from '@shelfmark/subgraph-kit';
+import {
+  loggableError,
+  openDatabase,
+  systemClock,
+  type Clock,
+  type DatabaseConfig,
+} from '@shelfmark/subgraph-kit';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { FileMailTransport } from './adapters/mail/FileMailTransport';
 import { SmtpMailTransport } from './adapters/mail/SmtpMailTransport';
@@ -173,7 +179,7 @@ class Pump {
       try {
         await this.pass();
       } catch (error) {
-        this.logger.error({ err: error }, 'mail dispatch pass failed; the next one retries');
+        this.logger.error({ err: loggableError(error) }, 'mail dispatch pass failed; the next one retries');
       }
     } while (this.again && !this.stopped);
   }

@@ -91,6 +91,36 @@ describe('notifications over SMTP', () => {
     expect(smtp.received).toHaveLength(2);
   });
 
+  it("regression: a server's refusal quoting the reader's address reaches the log without it", async () => {
+    const logged: string[] = [];
+    const capture = (level: string) => (obj: object, msg?: string) =>
+      logged.push(`${level} ${msg} ${JSON.stringify(obj)}`);
+    const logger = {
+      info: capture('info'),
+      warn: capture('warn'),
+      error: capture('error'),
+      debug: capture('debug'),
+    };
+    const test = await startTestWorker(
+      'notifications-smtp-rejected',
+      { smtpUrl: smtp.url },
+      { maxAttempts: 2, firstDelayMs: 10, maxDelayMs: 20 },
+      logger,
+    );
+    workers.push(test);
+    smtp.rejectRecipients();
+    const { WELCOME } = anEventOfEachKind();
+    await test.publish(WELCOME);
+    const dead = await waitFor(async () => {
+      const mail = await test.worker.mails.byEventId(WELCOME.id);
+      return mail?.status === 'DEAD' ? mail : undefined;
+    });
+    expect(dead.lastError).toContain(reader.email);
+    expect(logged.filter((line) => line.includes(WELCOME.id))).toHaveLength(2);
+    expect(logged.join('\n')).toContain('[e-mail]');
+    expect(logged.join('\n')).not.toContain(reader.email);
+  });
+
   it('dead-letters a mail after its retry budget, keeps it, and counts it', async () => {
     const test = await worker('notifications-smtp-dead', {
       maxAttempts: 3,

@@ -8,6 +8,8 @@ export interface TestSmtpServer {
   readonly received: ParsedMail[];
   /** From now on, every MAIL FROM is answered 451 (a temporary refusal), until `accept()`. */
   refuse(): void;
+  /** From now on, every recipient is refused for good (550, quoting the address), until `accept()`. */
+  rejectRecipients(): void;
   accept(): void;
   /** Closes the listening socket (a mail server down), until `start()` listens on the same port again. */
   stop(): Promise<void>;
@@ -18,6 +20,7 @@ export interface TestSmtpServer {
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ParsedMail[] = [];
   let refusing = false;
+  let rejecting = false;
   let port = 0;
   let server: SMTPServer | undefined;
   const listen = async () => {
@@ -28,6 +31,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       onMailFrom(_address, _session, callback) {
         if (!refusing) return callback();
         callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+      },
+      onRcptTo(address, _session, callback) {
+        if (!rejecting) return callback();
+        callback(Object.assign(new Error(`<${address.address}>: no such mailbox`), { responseCode: 550 }));
       },
       onData(stream, _session, callback) {
         const chunks: Buffer[] = [];
@@ -56,7 +63,11 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${port}`,
     received,
     refuse: () => (refusing = true),
-    accept: () => (refusing = false),
+    rejectRecipients: () => (rejecting = true),
+    accept: () => {
+      refusing = false;
+      rejecting = false;
+    },
     stop,
     start: listen,
     close: stop,

@@ -1,4 +1,4 @@
-import { InProcessEventBus, silentLogger, type CloudEvent } from '@shelfmark/events';
+import { InProcessEventBus, silentLogger, type CloudEvent, type Logger } from '@shelfmark/events';
 import { testDatabase } from '@shelfmark/testing';
 import { startNotifications, type MailDelivery, type RunningNotifications } from '../../src';
 import { NOTIFICATION_ENTITIES } from '../../src/adapters/persistence/schemas';
@@ -23,6 +23,7 @@ export async function startTestWorker(
   name: string,
   delivery: MailDelivery,
   retry: RetryBudget = PATIENT,
+  logger: Logger = silentLogger,
 ): Promise<TestWorker> {
   const database = testDatabase(name);
   let bus: InProcessEventBus;
@@ -34,7 +35,7 @@ export async function startTestWorker(
       bus,
       delivery,
       from: FROM,
-      logger: silentLogger,
+      logger,
       retry,
       pollIntervalMs: 10,
     });

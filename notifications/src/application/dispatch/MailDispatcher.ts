@@ -1,4 +1,5 @@
 import type { Logger } from '@shelfmark/events';
+import { scrub } from '@shelfmark/subgraph-kit';
 import {
   afterFailure,
   messageIdFor,
@@ -68,7 +69,8 @@ export class MailDispatcher {
       const reason = error instanceof Error ? error.message : String(error);
       const next = afterFailure(attempts, now(), retry);
       await mails.markFailed(mail.eventId, attempts, reason, next.dead ? null : next.retryAt);
-      const facts = { eventId: mail.eventId, kind: mail.kind, attempts, reason };
+      // A server's refusal often quotes the recipient's address: the log gets the reason without it.
+      const facts = { eventId: mail.eventId, kind: mail.kind, attempts, reason: scrub(reason) };
       if (next.dead) {
         logger.error(facts, 'mail dead-lettered after its last attempt');
         this.options.outcome?.('dead');

@@ -60,6 +60,30 @@ describe('notifications over SMTP', () => {
     expect(smtp.received).toHaveLength(2);
   });
 
+  it('sends each mail once when two replicas dispatch from one database', async () => {
+    const first = await worker('notifications-smtp-replicas');
+    const second = await startTestWorker(
+      'notifications-smtp-replicas',
+      { smtpUrl: smtp.url },
+      undefined,
+      undefined,
+      first.database,
+    );
+    workers.push(second);
+    await first.publish(learnReader());
+    const receipts = Array.from({ length: 20 }, (_, i) => {
+      const { LOAN_RECEIPT } = anEventOfEachKind();
+      return { ...LOAN_RECEIPT, data: { ...LOAN_RECEIPT.data, loanId: `loan-${i}` } };
+    });
+    // Recorded through one replica's consumers; both dispatchers poll the same mails.
+    await first.publish(...receipts);
+    await Promise.all([first.worker.dispatchOnce(), second.worker.dispatchOnce()]);
+    for (const receipt of receipts) await arrived(receipt.id);
+    await Promise.all([first.worker.dispatchOnce(), second.worker.dispatchOnce()]);
+    for (const receipt of receipts) expect(arrivals(receipt.id)).toHaveLength(1);
+    expect(smtp.received).toHaveLength(receipts.length + 1);
+  });
+
   it('loses nothing while the server answers 4xx: the mail goes once it accepts again', async () => {
     const test = await worker('notifications-smtp-refusing');
     const { WELCOME } = anEventOfEachKind();

@@ -1,5 +1,5 @@
 import { InProcessEventBus, silentLogger, type CloudEvent, type Logger } from '@shelfmark/events';
-import { testDatabase } from '@shelfmark/testing';
+import { testDatabase, type TestDatabase } from '@shelfmark/testing';
 import { startNotifications, type MailDelivery, type RunningNotifications } from '../../src';
 import { NOTIFICATION_ENTITIES } from '../../src/adapters/persistence/schemas';
 import type { RetryBudget } from '../../src/domain';
@@ -11,6 +11,7 @@ export const PATIENT: RetryBudget = { maxAttempts: 10_000, firstDelayMs: 10, max
 
 export interface TestWorker {
   readonly worker: RunningNotifications;
+  readonly database: TestDatabase;
   /** Publishes on the worker's in-process bus; resolves once every consumer handled the events. */
   publish(...events: CloudEvent[]): Promise<void>;
   /** Stops the worker and starts it again on the same database (a process restart). */
@@ -24,8 +25,9 @@ export async function startTestWorker(
   delivery: MailDelivery,
   retry: RetryBudget = PATIENT,
   logger: Logger = silentLogger,
+  /** Another worker's, for two replicas on one database. */
+  database: TestDatabase = testDatabase(name),
 ): Promise<TestWorker> {
-  const database = testDatabase(name);
   let bus: InProcessEventBus;
   let worker: RunningNotifications;
   const start = async () => {
@@ -50,6 +52,7 @@ export async function startTestWorker(
     get worker() {
       return worker;
     },
+    database,
     publish: (...events) => bus.publish(events),
     async restart() {
       await stop();

@@ -2,6 +2,7 @@ import { tempDir } from '@shelfmark/testing';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { messageIdFor } from '../src';
+import { FileMailTransport } from '../src/adapters/mail/FileMailTransport';
 import { anEventOfEachKind, book, dueAt, expected, learnBook, reader } from './support/events';
 import { parseMail } from './support/parsedMail';
 import { startTestWorker, type TestWorker } from './support/testWorker';
@@ -78,6 +79,26 @@ describe('notifications on embedded defaults: .eml files', () => {
     expect(readdirSync(folder).sort()).toEqual(before.files);
     expect(statSync(fileOf(event.id)).mtimeMs).toBe(before.written);
     expect(await test.worker.mails.countByStatus()).toMatchObject({ PENDING: 0, DEAD: 0 });
+  });
+
+  it('never replaces a mail file already written (a retry after a crash before the SENT write)', async () => {
+    const transport = new FileMailTransport(join(dir.path, 'transport'), 'Shelfmark <library@library.test>');
+    const mail = {
+      eventId: 'event-written-once',
+      kind: 'WELCOME' as const,
+      messageId: messageIdFor('event-written-once', 'library.test'),
+      to: { name: reader.name, address: reader.email },
+      subject: 'first',
+      text: 'first',
+      html: '<p>first</p>',
+      date: new Date('2026-11-29T12:00:00Z'),
+    };
+    await transport.send(mail);
+    await transport.send({ ...mail, subject: 'second' });
+    transport.close();
+    const files = readdirSync(join(dir.path, 'transport'));
+    expect(files).toEqual(['event-written-once.eml']);
+    expect(parseMail(readFileSync(join(dir.path, 'transport', files[0]!), 'utf8')).subject).toBe('first');
   });
 
   it('holds a receipt whose book it has not heard of yet, and sends it with the title once it has', async () => {

@@ -1,4 +1,9 @@
-import { BookStats, BorrowRecord, type BookStatsRepository, type BorrowRecordRepository } from '../../src/domain';
+import {
+  BookStats,
+  BorrowRecord,
+  type BookStatsRepository,
+  type BorrowRecordRepository,
+} from '../../src/domain';
 
 /** What the fake throws where the real repository throws MikroORM's optimistic lock or unique violation. */
 export class LostRace extends Error {

@@ -1,45 +1,32 @@
 import { contracts, type CloudEvent, type EventType } from '@shelfmark/events';
-import { loadConfig, startEmbedded, type EmbeddedShelfmark } from '@shelfmark/launcher';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorCode, isbnFor, manualClock, type GraphQLRequest } from '@shelfmark/testing';
 import {
-  errorCode,
-  graphqlClient,
-  isbnFor,
-  manualClock,
-  tempDir,
-  type GraphQLRequest,
-} from '@shelfmark/testing';
-import {
-  AddBook,
   AddCopies,
   BlockMember,
   BookCirculation,
   BorrowBooks,
   CancelHold,
   GrantPoints,
-  Login,
   Me,
   MyCirculation,
   PlaceHold,
   Ranking,
-  RegisterMember,
   RenewLoan,
   ReturnLoan,
   UnblockMember,
   WithdrawCopy,
 } from './operations';
-
-const ADMIN = { email: 'admin@library.test', password: 'correct horse battery staple' };
+import { startLibrary, type Library } from './support/library';
 
 /**
  * Circulation end to end (docs/design.md §4, flows 1–4), on the embedded defaults, through the router
  * only: register, borrow, return, hold, cancel — and the rules and races around them.
  */
 describe('circulation through the router (embedded)', () => {
-  const dir = tempDir('shelfmark-circulation-');
   const clock = manualClock(new Date('2026-05-04T09:00:00.000Z'));
-  let shelfmark: EmbeddedShelfmark;
+  let library: Library;
   let request: GraphQLRequest;
   let admin: string;
   let n = 0;
@@ -49,18 +36,12 @@ describe('circulation through the router (embedded)', () => {
   const published: CloudEvent[] = [];
 
   beforeAll(async () => {
-    shelfmark = await startEmbedded(
-      loadConfig({
-        SHELFMARK_DATA_DIR: dir.path,
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        SHELFMARK_ADMIN_EMAIL: ADMIN.email,
-        SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
-        SHELFMARK_JOB_INTERVAL_SECONDS: '0',
-      }),
-      { clock: clock.now },
-    );
-    await shelfmark.bus.subscribe({
+    library = await startLibrary({
+      prefix: 'shelfmark-circulation-',
+      env: { SHELFMARK_JOB_INTERVAL_SECONDS: '0' },
+      options: { clock: clock.now },
+    });
+    await library.shelfmark.bus.subscribe({
       name: 'test.RecordEverything',
       types: Object.keys(contracts) as EventType[],
       handle: (event) => {
@@ -68,35 +49,20 @@ describe('circulation through the router (embedded)', () => {
         return Promise.resolve();
       },
     });
-    request = graphqlClient(shelfmark.url);
-    admin = (await request(Login, ADMIN)).data!.login.token;
+    ({ request } = library);
+    admin = await library.adminToken();
   });
-  afterAll(async () => {
-    await shelfmark.close();
-    dir.cleanup();
-  });
+  afterAll(() => library.close());
 
   const aBook = async (copies: number, title = `Book ${n + 1}`) => {
-    const isbn = isbnFor(100_000_000 + ++n);
-    const added = await request(
-      AddBook,
-      { input: { isbn, title, authors: ['An Author'], subjects: ['fiction'] } },
-      { token: admin },
-    );
-    expect(added.errors).toBeUndefined();
-    const bookId = added.data!.addBook.id;
-    if (copies > 0)
-      expect((await request(AddCopies, { bookId, count: copies }, { token: admin })).errors).toBeUndefined();
+    const bookId = await library.addBook(title, copies, { isbn: isbnFor(100_000_000 + ++n) });
     books.push(bookId);
     return bookId;
   };
   const aMember = async (name = `Reader ${++n}`) => {
-    const registered = await request(RegisterMember, {
-      input: { email: `reader${++n}@library.test`, password: 'a long enough password', name },
-    });
-    expect(registered.errors).toBeUndefined();
-    readers.push(registered.data!.registerMember.token);
-    return { id: registered.data!.registerMember.member.id, token: registered.data!.registerMember.token };
+    const reader = await library.registerReader(name, `reader${++n}@library.test`);
+    readers.push(reader.token);
+    return reader;
   };
   const circulationOf = async (token: string) => (await request(MyCirculation, {}, { token })).data!.me!;
   const availability = async (bookId: string) =>
@@ -178,7 +144,7 @@ describe('circulation through the router (embedded)', () => {
 
     // Not picked up in time: EXPIRED, points refunded, the copy goes to the next in line.
     clock.advanceDays(3);
-    await shelfmark.runJobs();
+    await library.shelfmark.runJobs();
     const afterExpiry = await circulationOf(first.token);
     expect(afterExpiry.holds![0]?.status).toBe('EXPIRED');
     expect(afterExpiry.points).toBe(30);
@@ -331,7 +297,7 @@ describe('circulation through the router (embedded)', () => {
       const loanId = (await request(BorrowBooks, { bookIds: [await aBook(1)] }, { token: reader.token }))
         .data!.borrowBooks[0]!.id;
       clock.advanceDays(15);
-      await shelfmark.runJobs();
+      await library.shelfmark.runJobs();
       expect((await circulationOf(reader.token)).loans![0]?.status).toBe('OVERDUE');
       expect(
         errorCode(await request(BorrowBooks, { bookIds: [await aBook(1)] }, { token: reader.token })),
@@ -365,10 +331,10 @@ describe('circulation through the router (embedded)', () => {
       expect(types).toContain(type);
     }
     const replay = [...published];
-    await shelfmark.bus.publish(replay);
-    await shelfmark.bus.publish(replay);
+    await library.shelfmark.bus.publish(replay);
+    await library.shelfmark.bus.publish(replay);
     expect(await snapshot()).toEqual(before);
-    const deadLetters = join(dir.path, 'dead-letters.jsonl');
+    const deadLetters = join(library.dataDir, 'dead-letters.jsonl');
     expect(existsSync(deadLetters) ? readFileSync(deadLetters, 'utf8') : '').toBe('');
   });
 });

@@ -1,35 +1,22 @@
-import { loadConfig, startEmbedded, type EmbeddedShelfmark } from '@shelfmark/launcher';
 import { issueToken, loadOrCreateKeys } from '@shelfmark/subgraph-kit';
-import { errorCode, graphqlClient, tempDir, type GraphQLRequest } from '@shelfmark/testing';
+import { errorCode, type GraphQLRequest } from '@shelfmark/testing';
 import { AddBook, AddCopies, BookPage, Login, Me, RegisterMember, SearchBooks } from './operations';
-
-const ADMIN = { email: 'admin@library.test', password: 'correct horse battery staple' };
+import { ADMIN, startLibrary, type Library } from './support/library';
 
 /**
  * The whole system as `npm start` runs it — six subgraphs, the router, the in-process bus, SQLite
  * files — driven over real HTTP through the router only, as a client would.
  */
 describe('Shelfmark embedded, through the router', () => {
-  const dir = tempDir('shelfmark-e2e-');
-  const config = loadConfig({
-    SHELFMARK_DATA_DIR: dir.path,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    SHELFMARK_ADMIN_EMAIL: ADMIN.email,
-    SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
-  });
-  let shelfmark: EmbeddedShelfmark;
+  let library: Library;
   let request: GraphQLRequest;
   let adminToken: string;
 
   beforeAll(async () => {
-    shelfmark = await startEmbedded(config);
-    request = graphqlClient(shelfmark.url);
+    library = await startLibrary({ prefix: 'shelfmark-e2e-' });
+    ({ request } = library);
   });
-  afterAll(async () => {
-    await shelfmark.close();
-    dir.cleanup();
-  });
+  afterAll(() => library.close());
 
   it('lets the bootstrap admin sign in, add a book and three copies, and find it', async () => {
     const login = await request(Login, ADMIN);
@@ -143,7 +130,11 @@ describe('Shelfmark embedded, through the router', () => {
 
   it('refuses an expired token at the edge, saying the session expired', async () => {
     // Signed with this installation's real key: only the expiry is wrong.
-    const expired = await issueToken({ memberId: 'anyone', role: 'ADMIN' }, loadOrCreateKeys(dir.path), -60);
+    const expired = await issueToken(
+      { memberId: 'anyone', role: 'ADMIN' },
+      loadOrCreateKeys(library.dataDir),
+      -60,
+    );
     const response = await request(Me, {}, { token: expired });
     expect(response.status).toBe(401);
     expect(errorCode(response)).toBe('UNAUTHENTICATED');
@@ -151,7 +142,7 @@ describe('Shelfmark embedded, through the router', () => {
   });
 
   it('answers malformed requests with HTTP 400 and a readable message', async () => {
-    const notJson = await fetch(shelfmark.url, {
+    const notJson = await fetch(library.shelfmark.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"query": ',
@@ -171,7 +162,7 @@ describe('Shelfmark embedded, through the router', () => {
   });
 
   it('blocks cross-site simple requests (CSRF prevention)', async () => {
-    const response = await fetch(shelfmark.url, {
+    const response = await fetch(library.shelfmark.url, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: '{"query":"{ me { id } }"}',
@@ -196,7 +187,7 @@ describe('Shelfmark embedded, through the router', () => {
   });
 
   it('serves /healthz, /readyz and /metrics', async () => {
-    const base = shelfmark.url.replace(/\/graphql$/, '');
+    const base = library.shelfmark.url.replace(/\/graphql$/, '');
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready' });
     const metrics = await (await fetch(`${base}/metrics`)).text();
@@ -206,7 +197,7 @@ describe('Shelfmark embedded, through the router', () => {
   it('answers what it can when a subgraph is down, naming the one that is not answering', async () => {
     const found = await request(SearchBooks, { search: 'dune' });
     const bookId = found.data!.books.edges[0]!.node.id;
-    await shelfmark.subgraphs.comments.close();
+    await library.shelfmark.subgraphs.comments.close();
     const page = await request<{
       book: { title: string; rating: unknown; availability: { total: number } | null } | null;
     }>('query($id: ID!) { book(id: $id) { title rating { count } availability { total } } }', { id: bookId });
@@ -219,9 +210,7 @@ describe('Shelfmark embedded, through the router', () => {
   });
 
   it('keeps everything across a restart', async () => {
-    await shelfmark.close();
-    shelfmark = await startEmbedded(config);
-    request = graphqlClient(shelfmark.url);
+    await library.restart();
     const login = await request(Login, ADMIN);
     expect(login.errors).toBeUndefined();
     const found = await request(SearchBooks, { search: 'dune' });

@@ -1,31 +1,19 @@
-import { loadConfig, startEmbedded, type EmbeddedShelfmark } from '@shelfmark/launcher';
-import { errorCode, graphqlClient, tempDir, type GraphQLRequest } from '@shelfmark/testing';
-
-const ADMIN = { email: 'admin@library.test', password: 'correct horse battery staple' };
+import { errorCode, type GraphQLRequest } from '@shelfmark/testing';
+import { ADMIN, startLibrary, type Library } from './support/library';
 
 /** Issue 8, defects 3 and 4, as a client meets them: through the router only. */
 describe('text in string arguments through the router (embedded)', () => {
-  const dir = tempDir('shelfmark-text-input-');
-  let shelfmark: EmbeddedShelfmark;
+  let library: Library;
   let request: GraphQLRequest;
 
   beforeAll(async () => {
-    shelfmark = await startEmbedded(
-      loadConfig({
-        SHELFMARK_DATA_DIR: dir.path,
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        SHELFMARK_ADMIN_EMAIL: ADMIN.email,
-        SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
-        SHELFMARK_JOB_INTERVAL_SECONDS: '0',
-      }),
-    );
-    request = graphqlClient(shelfmark.url);
+    library = await startLibrary({
+      prefix: 'shelfmark-text-input-',
+      env: { SHELFMARK_JOB_INTERVAL_SECONDS: '0' },
+    });
+    ({ request } = library);
   });
-  afterAll(async () => {
-    await shelfmark.close();
-    dir.cleanup();
-  });
+  afterAll(() => library.close());
 
   it('regression: a NUL byte in a search is BAD_USER_INPUT naming the argument, not a 500', async () => {
     const res = await request(`query ($s: String) { books(search: $s) { totalCount } }`, { s: 'a\u0000b' });
@@ -48,17 +36,7 @@ describe('text in string arguments through the router (embedded)', () => {
   });
 
   it('regression: % as a search finds nothing in a catalogue without it', async () => {
-    const login = await request<{ login: { token: string } }>(
-      `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-      { e: ADMIN.email, p: ADMIN.password },
-    );
-    const token = login.data!.login.token;
-    const added = await request(
-      `mutation { addBook(input: { isbn: "9780441172719", title: "Dune", authors: ["Frank Herbert"] }) { id } }`,
-      {},
-      { token },
-    );
-    expect(added.errors).toBeUndefined();
+    await library.addBook('Dune');
     const res = await request<{ books: { totalCount: number } }>(`{ books(search: "%") { totalCount } }`);
     expect(res.data?.books.totalCount).toBe(0);
   });

@@ -12,6 +12,8 @@ import {
   listen,
   type TokenKeys,
 } from '@shelfmark/subgraph-kit';
+import type { EventBus } from '@shelfmark/events';
+import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type pino from 'pino';
@@ -19,6 +21,15 @@ import type { RouterContext } from './context';
 import { createRouterErrorFormatter } from './formatError';
 import { answerThrottledWith429, armorLimits, reportMissingValues, resolveOperationOrRefuse } from './guards';
 import { SubgraphDataSource } from './SubgraphDataSource';
+import {
+  ConnectionsPerAddress,
+  defaultSubscriptionSettings,
+  graphqlSseMiddleware,
+  refuseSubscriptionsOverHttp,
+  serveGraphqlWs,
+  SubscriptionHub,
+  type SubscriptionSettings,
+} from './subscriptions';
 
 export interface RouterOptions {
   /** The composed supergraph (schema/supergraph.graphql). */
@@ -39,6 +50,14 @@ export interface RouterOptions {
   readonly stackTraces?: boolean;
   /** The HTTP server's idle keep-alive timeout; defaults to the kit's SERVER_KEEP_ALIVE_TIMEOUT_MS. */
   readonly keepAliveTimeoutMs?: number;
+  /**
+   * The bus that feeds subscriptions (docs/adr/0013-federated-subscriptions.md). `consumerName` is
+   * the router's consumer group: on Kafka each replica gives its own, so every replica hears every
+   * event. Without a bus, subscriptions are accepted but never fire.
+   */
+  readonly events?: { readonly bus: EventBus; readonly consumerName?: string };
+  /** Limits of subscription connections; each defaults to {@link defaultSubscriptionSettings}. */
+  readonly subscriptions?: Partial<SubscriptionSettings>;
 }
 
 /** Guards against abusive operations, checked before any subgraph is called. */
@@ -54,6 +73,8 @@ export interface RunningRouter {
   /** e.g. http://localhost:4000/graphql */
   readonly url: string;
   readonly server: Server;
+  /** Serves the subscriptions; exposed so tests can see how many executions are shared. */
+  readonly subscriptions: SubscriptionHub;
   close(): Promise<void>;
 }
 
@@ -78,6 +99,10 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       return new SubgraphDataSource(name, target, agent);
     },
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
+    apiSchema = loaded;
+  });
   const limits = options.limits ?? defaultQueryLimits;
   const armor = new ApolloArmor({
     // Each refusal is an OPERATION_LIMIT_EXCEEDED naming the limit (see guards.ts); every alias
@@ -99,6 +124,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       resolveOperationOrRefuse(),
       reportMissingValues(logger),
       answerThrottledWith429(),
+      refuseSubscriptionsOverHttp(),
       ApolloServerPluginLandingPageDisabled(),
     ],
     formatError: createRouterErrorFormatter(logger, options.production),
@@ -110,8 +136,39 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   });
   await apollo.start();
 
+  const settings: SubscriptionSettings = { ...defaultSubscriptionSettings, ...options.subscriptions };
+  const hub = new SubscriptionHub({
+    logger,
+    rankingIntervalMs: settings.rankingIntervalMs,
+    // Each update is a query through Apollo, as the subscriber: the same plugins, limits, error
+    // formatting and token forwarding as an HTTP query.
+    execute: async ({ query, operationName, variables, token, identity }) => {
+      const response = await apollo.executeOperation(
+        { query, variables: { ...variables }, ...(operationName ? { operationName } : {}) },
+        { contextValue: { requestId: randomUUID(), token, identity, traceparent: null } },
+      );
+      if (response.body.kind !== 'single') throw new Error('an update answered incrementally');
+      const { data, errors } = response.body.singleResult;
+      return { ...(data === undefined ? {} : { data }), ...(errors ? { errors } : {}) };
+    },
+  });
+  const transport = {
+    hub,
+    schema: () => {
+      if (!apiSchema) throw new Error('the gateway has not loaded its schema');
+      return apiSchema;
+    },
+    publicKey: options.keys.publicKey,
+    settings,
+    logger,
+    limitRules: protection.validationRules,
+    production: options.production,
+  };
+  const addresses = new ConnectionsPerAddress(settings.maxConnectionsPerAddress);
+
   const app = createHttpApp({
     apollo,
+    beforeGraphQL: [graphqlSseMiddleware(transport, addresses)],
     registry: metrics.registry,
     health: {
       ready: async () => {
@@ -143,12 +200,21 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   const { server, url } = await listen(app, options.host, options.port, {
     ...(options.keepAliveTimeoutMs ? { keepAliveTimeoutMs: options.keepAliveTimeoutMs } : {}),
   });
+  const closeWebSockets = serveGraphqlWs(server, transport, addresses);
+  if (options.events) {
+    await options.events.bus.subscribe(
+      hub.consumer(options.events.consumerName ?? 'PushSubscriptionsOnAvailabilityAndBorrows'),
+    );
+  }
   const publicUrl = `${url.replace('//[::]', '//localhost').replace('//0.0.0.0', '//localhost')}/graphql`;
   logger.info({ url: publicUrl }, 'router ready');
   return {
     url: publicUrl,
     server,
+    subscriptions: hub,
     async close() {
+      hub.close();
+      await closeWebSockets();
       await closeServer(server);
       await apollo.stop();
       await agent.close();

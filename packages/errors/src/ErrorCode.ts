@@ -21,6 +21,8 @@ export const ErrorCode = {
   OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
   /** Too many attempts (e.g. wrong passwords); `extensions.retryAfterSeconds` says when to retry. */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** A WebSocket already holds as many subscriptions as one may; `extensions.max` says how many. */
+  SUBSCRIPTION_LIMIT_EXCEEDED: 'SUBSCRIPTION_LIMIT_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -108,6 +108,8 @@ export async function startEmbedded(
       ...(config.host ? { host: config.host } : {}),
       production: config.production,
       stackTraces: config.stackTraces,
+      // Subscriptions are fed by the in-process bus, as every subgraph's consumers are.
+      events: { bus },
     });
     return {
       url: router.url,

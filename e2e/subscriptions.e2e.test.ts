@@ -1,0 +1,324 @@
+import { loadConfig, startEmbedded, type EmbeddedShelfmark } from '@shelfmark/launcher';
+import type { ShelfmarkEvent } from '@shelfmark/events';
+import { issueToken, loadOrCreateKeys } from '@shelfmark/subgraph-kit';
+import { graphqlClient, tempDir, type GraphQLRequest } from '@shelfmark/testing';
+import type { FormattedExecutionResult } from 'graphql';
+import { createClient as createSseClient } from 'graphql-sse';
+import { createClient as createWsClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { AddBook, AddCopies, BorrowBooks, Login, RegisterMember, ReturnLoan } from './operations';
+
+const ADMIN = { email: 'admin@live.test', password: 'correct horse battery staple' };
+
+/** Fields from five subgraphs: catalogue, inventory, comments, analytics and loans. */
+const BOOK_STATUS = `
+  subscription BookStatus($bookId: ID!) {
+    bookStatusChanged(bookId: $bookId) {
+      id
+      title
+      availability { available onLoan }
+      rating { count }
+      borrowCount
+      holdQueue { position }
+    }
+  }
+`;
+const RANKING = `
+  subscription Board($first: Int) {
+    rankingChanged(window: ALL_TIME, first: $first) { rank borrowCount book { id title } }
+  }
+`;
+const RANKING_QUERY = `
+  query Board($first: Int) {
+    rankingChanged: ranking(window: ALL_TIME, first: $first) { rank borrowCount book { id title } }
+  }
+`;
+
+type Payload = FormattedExecutionResult<Record<string, unknown>>;
+interface BookStatus {
+  id: string;
+  title: string;
+  availability: { available: number; onLoan: number } | null;
+  rating: { count: number } | null;
+  borrowCount: number | null;
+  holdQueue: { position: number }[] | null;
+}
+
+/** What one subscription received: its payloads, and the error or close that ended it. */
+interface Stream {
+  readonly messages: Payload[];
+  readonly ended: { error?: unknown; complete?: true };
+  dispose(): void;
+}
+
+function listen(
+  client: Pick<Client, 'subscribe'>,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Stream {
+  const messages: Payload[] = [];
+  const ended: Stream['ended'] = {};
+  const dispose = client.subscribe<Record<string, unknown>>(
+    { query, variables },
+    {
+      next: (message) => messages.push(message as Payload),
+      error: (error) => (ended.error = error),
+      complete: () => (ended.complete = true),
+    },
+  );
+  return { messages, ended, dispose };
+}
+
+let isbns = 0;
+/** A fresh valid ISBN-13 (its check digit computed). */
+function isbn(): string {
+  isbns += 1;
+  const body = `978000${String(isbns).padStart(6, '0')}`;
+  const sum = [...body].reduce((total, digit, i) => total + Number(digit) * (i % 2 === 0 ? 1 : 3), 0);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+/** Waits for a condition (the test's ceiling turns a hang into a failure). */
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+function statusOf(message: Payload | undefined): BookStatus {
+  return message?.data?.['bookStatusChanged'] as BookStatus;
+}
+
+/**
+ * Federated subscriptions through the router (issue 9): real graphql-ws and graphql-sse clients,
+ * the whole embedded system, events from the in-process bus.
+ */
+describe('subscriptions through the router', () => {
+  const dir = tempDir('shelfmark-live-');
+  const config = loadConfig({
+    SHELFMARK_DATA_DIR: dir.path,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SHELFMARK_ADMIN_EMAIL: ADMIN.email,
+    SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
+  });
+  let shelfmark: EmbeddedShelfmark;
+  let request: GraphQLRequest;
+  let adminToken: string;
+  let wsUrl: string;
+  const clients: Client[] = [];
+  /** Every copy-status-changed event the bus carried, as it carried it. */
+  const copyEvents: ShelfmarkEvent[] = [];
+
+  const ws = (token?: string, onClosed?: (event: unknown) => void) => {
+    const client = createWsClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: token === undefined ? {} : { authorization: `Bearer ${token}` },
+      ...(onClosed ? { on: { closed: onClosed } } : {}),
+    });
+    clients.push(client);
+    return client;
+  };
+  const member = async (name: string) => {
+    const registered = await request(RegisterMember, {
+      input: { email: `${name}@live.test`, password: 'a long enough password', name },
+    });
+    expect(registered.errors).toBeUndefined();
+    return registered.data!.registerMember;
+  };
+  const book = async (title: string, copies: number) => {
+    const added = await request(
+      AddBook,
+      {
+        input: {
+          isbn: isbn(),
+          title,
+          authors: ['A. Writer'],
+        },
+      },
+      { token: adminToken },
+    );
+    expect(added.errors).toBeUndefined();
+    const id = added.data!.addBook.id;
+    expect(
+      (await request(AddCopies, { bookId: id, count: copies }, { token: adminToken })).errors,
+    ).toBeUndefined();
+    return id;
+  };
+  const borrow = async (token: string, bookId: string) => {
+    const borrowed = await request(BorrowBooks, { bookIds: [bookId] }, { token });
+    expect(borrowed.errors).toBeUndefined();
+    return borrowed.data!.borrowBooks[0]!.id;
+  };
+  const subscribers = (count: number) =>
+    until(() => shelfmark.router.subscriptions.subscriberCount === count);
+
+  beforeAll(async () => {
+    shelfmark = await startEmbedded(config);
+    wsUrl = shelfmark.url.replace(/^http/, 'ws');
+    await shelfmark.bus.subscribe({
+      name: 'test.recorder',
+      types: ['shelfmark.inventory.copy-status-changed.v1'],
+      handle: (event) => {
+        copyEvents.push(event);
+        return Promise.resolve();
+      },
+    });
+    request = graphqlClient(shelfmark.url);
+    adminToken = (await request(Login, ADMIN)).data!.login.token;
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.dispose();
+    await subscribers(0);
+  });
+  afterAll(async () => {
+    await shelfmark.close();
+    dir.cleanup();
+  });
+
+  it('pushes bookStatusChanged with fields from five subgraphs, over graphql-ws and SSE, sharing one execution', async () => {
+    const reader = await member('reader');
+    const borrower = await member('borrower');
+    const dune = await book('Dune', 2);
+    const other = await book('Emma', 1);
+    const overWs = listen(ws(reader.token), BOOK_STATUS, { bookId: dune });
+    const sse = createSseClient({ url: shelfmark.url, headers: { authorization: `Bearer ${reader.token}` } });
+    const overSse = listen(sse, BOOK_STATUS, { bookId: dune });
+    const otherBook = listen(ws(reader.token), BOOK_STATUS, { bookId: other });
+    await subscribers(3);
+    // Same document, variables and member: the WebSocket and the SSE stream share one execution.
+    expect(shelfmark.router.subscriptions.executionCount).toBe(2);
+    const runsBefore = shelfmark.router.subscriptions.runs;
+
+    await borrow(borrower.token, dune);
+    await until(() => overWs.messages.length === 1 && overSse.messages.length === 1);
+    expect(shelfmark.router.subscriptions.runs - runsBefore).toBe(1);
+    const pushed = statusOf(overWs.messages[0]);
+    expect(overWs.messages[0]!.errors).toBeUndefined();
+    expect(pushed).toMatchObject({
+      id: dune,
+      title: 'Dune', // catalogue
+      availability: { available: 1, onLoan: 1 }, // inventory
+      rating: { count: 0 }, // comments
+      holdQueue: [], // loans
+    });
+    expect(typeof pushed.borrowCount).toBe('number'); // analytics
+    expect(overSse.messages[0]).toEqual(overWs.messages[0]);
+    overSse.dispose();
+
+    // A change of the other book reaches its subscriber only.
+    await borrow(borrower.token, other);
+    await until(() => otherBook.messages.length === 1);
+    expect(statusOf(otherBook.messages[0])).toMatchObject({ title: 'Emma', availability: { onLoan: 1 } });
+    expect(overWs.messages).toHaveLength(1);
+  });
+
+  it('regression: an event delivered twice pushes one message', async () => {
+    const reader = await member('twice-reader');
+    const borrower = await member('twice-borrower');
+    const bookId = await book('Middlemarch', 1);
+    const stream = listen(ws(reader.token), BOOK_STATUS, { bookId });
+    await subscribers(1);
+    const loanId = await borrow(borrower.token, bookId);
+    await until(() => stream.messages.length === 1);
+
+    const lent = copyEvents.find(
+      (event) =>
+        event.type === 'shelfmark.inventory.copy-status-changed.v1' &&
+        event.data.bookId === bookId &&
+        event.data.to === 'ON_LOAN',
+    );
+    expect(lent).toBeDefined();
+    // Redelivered (as Kafka does after a rebalance), then a real change: the return.
+    await shelfmark.bus.publish([lent!]);
+    expect((await request(ReturnLoan, { loanId }, { token: borrower.token })).errors).toBeUndefined();
+    await until(() => stream.messages.some((m) => statusOf(m).availability?.onLoan === 0));
+    expect(stream.messages.map((m) => statusOf(m).availability?.onLoan)).toEqual([1, 0]);
+  });
+
+  it('coalesces a burst of borrows into fewer rankingChanged pushes, the last one correct', async () => {
+    const watcher = ws();
+    const board = listen(watcher, RANKING, { first: 3 });
+    await subscribers(1);
+    const bookId = await book('The Left Hand of Darkness', 10);
+    const borrowers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => member(`burst-${n}`)));
+    await Promise.all(borrowers.map((b) => borrow(b.token, bookId)));
+
+    const current = async () => (await request(RANKING_QUERY, { first: 3 })).data;
+    await until(async () => {
+      const last = board.messages.at(-1);
+      return last !== undefined && JSON.stringify(last.data) === JSON.stringify(await current());
+    });
+    const top = (
+      board.messages.at(-1)!.data!['rankingChanged'] as { borrowCount: number; book: { id: string } }[]
+    )[0];
+    expect(top).toMatchObject({ borrowCount: 6, book: { id: bookId } });
+    expect(board.messages.length).toBeLessThan(borrowers.length);
+    for (const message of board.messages) expect(message.errors).toBeUndefined();
+  });
+
+  it('closes the connection with 4403 and a reason when the token is invalid', async () => {
+    const closes: { code: number; reason: string }[] = [];
+    const stream = listen(
+      ws('not-a-token', (event) => closes.push(event as { code: number; reason: string })),
+      BOOK_STATUS,
+      { bookId: 'any' },
+    );
+    await until(() => closes.length === 1 && stream.ended.error !== undefined);
+    expect(closes[0]!.code).toBe(4403);
+    expect(closes[0]!.reason).toMatch(/token|sign in/i);
+  });
+
+  it('closes the connection with 4403 when the token expires', async () => {
+    const reader = await member('expiring');
+    const keys = loadOrCreateKeys(dir.path);
+    const shortLived = await issueToken({ memberId: reader.member.id, role: 'MEMBER' }, keys, 1);
+    const closes: { code: number; reason: string }[] = [];
+    listen(
+      ws(shortLived, (event) => closes.push(event as { code: number; reason: string })),
+      BOOK_STATUS,
+      {
+        bookId: 'any',
+      },
+    );
+    await until(() => closes.length === 1);
+    expect(closes[0]).toMatchObject({ code: 4403, reason: expect.stringMatching(/expired/i) as unknown });
+  });
+
+  it('applies the HTTP limits: too many aliases is OPERATION_LIMIT_EXCEEDED', async () => {
+    const aliases = Array.from({ length: 40 }, (_, i) => `t${i}: title`).join(' ');
+    const stream = listen(ws(), `subscription { bookStatusChanged(bookId: "x") { ${aliases} } }`);
+    await until(() => stream.ended.error !== undefined);
+    expect(stream.ended.error).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({
+          code: 'OPERATION_LIMIT_EXCEEDED',
+          limit: 'aliases',
+        }) as unknown,
+      }),
+    ]);
+  });
+
+  it('refuses a subscription over the per-connection cap with SUBSCRIPTION_LIMIT_EXCEEDED', async () => {
+    const client = ws();
+    const streams = Array.from({ length: 20 }, (_, i) => listen(client, BOOK_STATUS, { bookId: `cap-${i}` }));
+    await subscribers(20);
+    const refused = listen(client, BOOK_STATUS, { bookId: 'one-too-many' });
+    await until(() => refused.ended.error !== undefined);
+    expect(refused.ended.error).toEqual([
+      expect.objectContaining({ extensions: { code: 'SUBSCRIPTION_LIMIT_EXCEEDED', max: 20 } }),
+    ]);
+    expect(streams.every((s) => s.ended.error === undefined)).toBe(true);
+  });
+
+  it('refuses a subscription POSTed like a query with HTTP 400, never a 500', async () => {
+    const response = await fetch(shelfmark.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: BOOK_STATUS, variables: { bookId: 'x' } }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors.map((e) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+  });
+});

@@ -1,0 +1,107 @@
+import {
+  getArgumentValues,
+  getVariableValues,
+  Kind,
+  OperationTypeNode,
+  print,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+
+/** What an update of a subscription is about, so the hub knows which events concern it. */
+export type Trigger = { readonly kind: 'book'; readonly bookId: string } | { readonly kind: 'ranking' };
+
+/** A subscription rewritten as the query the router runs through the gateway on each update. */
+export interface RewrittenSubscription {
+  /** The query, printed: `query { bookStatusChanged: book(id: $id) { ...selection } }`. */
+  readonly query: string;
+  readonly operationName: string | undefined;
+  readonly trigger: Trigger;
+}
+
+/** Each subscription field of the API, the query field that answers it, and its arguments' names there. */
+const QUERY_FIELD_OF = {
+  bookStatusChanged: { field: 'book', arguments: { bookId: 'id' } },
+  rankingChanged: { field: 'ranking', arguments: { window: 'window', subject: 'subject', first: 'first' } },
+} as const satisfies Record<string, { field: string; arguments: Record<string, string> }>;
+
+type SubscriptionField = keyof typeof QUERY_FIELD_OF;
+
+/**
+ * Turns a validated subscription document into the query that answers one update of it: the root
+ * field becomes the query field that returns the same type (under the subscription field's name as
+ * its alias, so the payload has the subscription's shape and error paths), the selection, the
+ * variables and the fragments stay as they are. The gateway then plans and executes it like any
+ * query, across every subgraph the selection touches.
+ *
+ * The document must have passed validation against the API schema (one operation chosen, a single
+ * root field: graphql-js's SingleFieldSubscriptionsRule).
+ */
+export function rewriteSubscription(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+): RewrittenSubscription {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  if (!operation || operation.operation !== OperationTypeNode.SUBSCRIPTION)
+    throw new Error('not a subscription');
+  const root = operation.selectionSet.selections[0];
+  if (root?.kind !== Kind.FIELD) throw new Error('a subscription selects one field');
+  const name = root.name.value;
+  if (!isSubscriptionField(name)) throw new Error(`no query answers Subscription.${name}`);
+  const mapping = QUERY_FIELD_OF[name];
+  const renames: Readonly<Record<string, string>> = mapping.arguments;
+
+  const rewritten: FieldNode = {
+    ...root,
+    alias: root.alias ?? { kind: Kind.NAME, value: name },
+    name: { kind: Kind.NAME, value: mapping.field },
+    arguments: (root.arguments ?? []).map((argument) => ({
+      ...argument,
+      name: { kind: Kind.NAME, value: renames[argument.name.value] ?? argument.name.value },
+    })),
+  };
+  const query: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: document.definitions.map((definition) =>
+      definition === operation
+        ? {
+            ...operation,
+            operation: OperationTypeNode.QUERY,
+            selectionSet: { ...operation.selectionSet, selections: [rewritten] },
+          }
+        : definition,
+    ),
+  };
+  return {
+    query: print(query),
+    operationName: operation.name?.value,
+    trigger: triggerOf(schema, name, root, operation, variables ?? {}),
+  };
+}
+
+function isSubscriptionField(name: string): name is SubscriptionField {
+  return Object.hasOwn(QUERY_FIELD_OF, name);
+}
+
+function triggerOf(
+  schema: GraphQLSchema,
+  name: SubscriptionField,
+  root: FieldNode,
+  operation: OperationDefinitionNode,
+  inputs: Readonly<Record<string, unknown>>,
+): Trigger {
+  if (name === 'rankingChanged') return { kind: 'ranking' };
+  const field = schema.getSubscriptionType()?.getFields()[name];
+  if (!field) throw new Error(`Subscription.${name} is not in the schema`);
+  const { coerced, errors } = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
+  if (errors || !coerced) throw errors?.[0] ?? new Error('variables could not be read');
+  const args = getArgumentValues(field, root, coerced);
+  return { kind: 'book', bookId: String(args['bookId']) };
+}

@@ -61,7 +61,12 @@ describe('notifications on embedded defaults: .eml files', () => {
         expect(mail.text).toContain(date);
         expect(mail.html).toContain(`<strong>${date}</strong>`);
       }
-      expect(await test.worker.mails.byEventId(event.id)).toMatchObject({ status: 'SENT', attempts: 0 });
+      // The file is written before the mail is marked SENT: wait for the mark, not for luck.
+      const sent = await waitFor(async () => {
+        const stored = await test.worker.mails.byEventId(event.id);
+        return stored?.status === 'SENT' ? stored : undefined;
+      });
+      expect(sent).toMatchObject({ status: 'SENT', attempts: 0 });
     },
   );
 

@@ -96,7 +96,12 @@ describe('notifications over SMTP', () => {
 
     smtp.accept();
     await arrived(WELCOME.id);
-    expect(await test.worker.mails.byEventId(WELCOME.id)).toMatchObject({ status: 'SENT' });
+    // The server has it before the worker marks it SENT: wait for the mark.
+    const sent = await waitFor(async () => {
+      const stored = await test.worker.mails.byEventId(WELCOME.id);
+      return stored?.status === 'SENT' ? stored : undefined;
+    });
+    expect(sent).toMatchObject({ status: 'SENT' });
     expect(arrivals(WELCOME.id)).toHaveLength(1);
   });
 

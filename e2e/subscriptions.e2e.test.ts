@@ -91,6 +91,9 @@ function statusOf(message: Payload | undefined): BookStatus {
  * Federated subscriptions through the router (issue 9): real graphql-ws and graphql-sse clients,
  * the whole embedded system, events from the in-process bus.
  */
+/** The router's default least time between two pushes of one ranking (rankingIntervalMs). */
+const RANKING_INTERVAL_MS = 250;
+
 describe('subscriptions through the router', () => {
   const dir = tempDir('shelfmark-live-');
   const config = loadConfig({
@@ -242,7 +245,9 @@ describe('subscriptions through the router', () => {
     await subscribers(1);
     const bookId = await book('The Left Hand of Darkness', 10);
     const borrowers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => member(`burst-${n}`)));
+    const started = Date.now();
     await Promise.all(borrowers.map((b) => borrow(b.token, bookId)));
+    const burstMs = Date.now() - started;
 
     const current = async () => (await request(RANKING_QUERY, { first: 3 })).data;
     await until(async () => {
@@ -253,7 +258,10 @@ describe('subscriptions through the router', () => {
       board.messages.at(-1)!.data!['rankingChanged'] as { borrowCount: number; book: { id: string } }[]
     )[0];
     expect(top).toMatchObject({ borrowCount: 6, book: { id: bookId } });
-    expect(board.messages.length).toBeLessThan(borrowers.length);
+    // At most one push per interval while the burst lasts, one trailing and one late look after it.
+    // A slow machine stretches the burst and so the bound: it makes the test weaker, never red.
+    // (On an idle machine the six borrows take well under a second: uncoalesced, they push six.)
+    expect(board.messages.length).toBeLessThanOrEqual(Math.ceil(burstMs / RANKING_INTERVAL_MS) + 2);
     for (const message of board.messages) expect(message.errors).toBeUndefined();
   });
 

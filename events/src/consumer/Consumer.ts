@@ -17,6 +17,13 @@ import type { EventType, ShelfmarkEvent } from '../contracts';
 export interface Consumer<T extends EventType = EventType> {
   readonly name: string;
   readonly types: readonly T[];
+  /**
+   * Whether the consumer needs events only while its process runs (the router's subscription
+   * feed), rather than catching up after a restart. Such a consumer is named uniquely per process
+   * (so each process hears every event); on Kafka its group is new, so it starts from now, and it
+   * is deleted when the bus closes, so per-process groups do not pile up. Default false.
+   */
+  readonly ephemeral?: boolean;
   handle(event: ShelfmarkEvent<T>): Promise<void>;
 }
 

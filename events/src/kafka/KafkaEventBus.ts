@@ -86,6 +86,7 @@ const CLOSE_PUBLISH_WAIT_MS = 10_000;
  *   through the same delivery pipeline as in-process; offsets are committed only past messages it
  *   finished with. A group subscribing for the first time starts at the end of the log as it
  *   stands at subscription: it receives what is published after its subscribe() resolved.
+ * - The group of an {@link Consumer.ephemeral} consumer is deleted by {@link close}.
  */
 export class KafkaEventBus implements EventBus {
   private readonly kafka: Kafka;
@@ -216,8 +217,12 @@ export class KafkaEventBus implements EventBus {
 
   private async shutdown(): Promise<void> {
     await this.connecting?.catch(() => undefined);
-    await Promise.all([...this.subscriptions.values()].map((subscription) => subscription.stop()));
+    const subscriptions = [...this.subscriptions.values()];
+    await Promise.all(subscriptions.map((subscription) => subscription.stop()));
     this.subscriptions.clear();
+    await this.deleteGroups(
+      subscriptions.filter(({ consumer }) => consumer.ephemeral).map(({ consumer }) => consumer.name),
+    );
     // Publications in flight get their acknowledgement, unless the brokers are away: then they
     // fail when the producer disconnects, and their outbox keeps the events.
     let timer: NodeJS.Timeout | undefined;
@@ -230,6 +235,23 @@ export class KafkaEventBus implements EventBus {
     this.producer = undefined;
     if (producer) await retire(producer, this.settings.logger);
     await this.admin?.disconnect().catch(() => undefined);
+  }
+
+  /**
+   * Deletes the groups of ephemeral consumers, once their members have left. A group that cannot
+   * be deleted (brokers away) stays, and the broker forgets it when its offsets expire
+   * (`offsets.retention.minutes`, 7 days by default), as it does one left by a crashed process.
+   */
+  private async deleteGroups(groupIds: readonly string[]): Promise<void> {
+    if (groupIds.length === 0 || !this.admin) return;
+    try {
+      await this.admin.deleteGroups([...groupIds]);
+    } catch (error) {
+      this.settings.logger.warn(
+        { groups: groupIds, err: error instanceof Error ? error.message : String(error) },
+        'could not delete the groups of ephemeral consumers; the broker expires them with their offsets',
+      );
+    }
   }
 
   /** Creates missing topics (each with its dead-letter topic); each topic is looked at once. */

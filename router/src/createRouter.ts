@@ -10,6 +10,7 @@ import {
   identify,
   keepAliveAgent,
   listen,
+  observedGauge,
   type TokenKeys,
 } from '@shelfmark/subgraph-kit';
 import type { EventBus } from '@shelfmark/events';
@@ -53,7 +54,8 @@ export interface RouterOptions {
   /**
    * The bus that feeds subscriptions (docs/adr/0013-federated-subscriptions.md). `consumerName` is
    * the router's consumer group: on Kafka each replica gives its own, so every replica hears every
-   * event. Without a bus, subscriptions are accepted but never fire.
+   * event (the group is ephemeral: from now, deleted when the bus closes). The caller owns the bus
+   * and closes it after the router. Without a bus, subscriptions are accepted but never fire.
    */
   readonly events?: { readonly bus: EventBus; readonly consumerName?: string };
   /** Limits of subscription connections; each defaults to {@link defaultSubscriptionSettings}. */
@@ -165,6 +167,19 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     production: options.production,
   };
   const addresses = new ConnectionsPerAddress(settings.maxConnectionsPerAddress);
+  // What subscriptions cost, on /metrics: live subscribers, and the executions they share.
+  observedGauge(
+    metrics.registry,
+    'shelfmark_subscribers',
+    'Live subscribers, over graphql-ws and SSE.',
+    () => hub.subscriberCount,
+  );
+  observedGauge(
+    metrics.registry,
+    'shelfmark_subscription_executions',
+    'Shared subscription executions: one per distinct document, variables and identity.',
+    () => hub.executionCount,
+  );
 
   const app = createHttpApp({
     apollo,
@@ -197,15 +212,17 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     },
   });
 
-  const { server, url } = await listen(app, options.host, options.port, {
-    ...(options.keepAliveTimeoutMs ? { keepAliveTimeoutMs: options.keepAliveTimeoutMs } : {}),
-  });
-  const closeWebSockets = serveGraphqlWs(server, transport, addresses);
+  // The feed first: once the router answers (and /readyz says so), no event for a subscriber can
+  // slip past it. On Kafka, subscribe() resolves once the group has joined.
   if (options.events) {
     await options.events.bus.subscribe(
       hub.consumer(options.events.consumerName ?? 'PushSubscriptionsOnAvailabilityAndBorrows'),
     );
   }
+  const { server, url } = await listen(app, options.host, options.port, {
+    ...(options.keepAliveTimeoutMs ? { keepAliveTimeoutMs: options.keepAliveTimeoutMs } : {}),
+  });
+  const closeWebSockets = serveGraphqlWs(server, transport, addresses);
   const publicUrl = `${url.replace('//[::]', '//localhost').replace('//0.0.0.0', '//localhost')}/graphql`;
   logger.info({ url: publicUrl }, 'router ready');
   return {

@@ -21,7 +21,7 @@ export { decodeCursor, encodeCursor, pageSize } from './graphql/pagination';
 export { PageInfo } from './graphql/PageInfo';
 export { createLogger, type LogLevel } from './observability/logger';
 export { loggableError, REDACTED_PATHS, scrub } from './observability/redaction';
-export { createMetrics, type Metrics } from './observability/metrics';
+export { createMetrics, observedGauge, type Metrics } from './observability/metrics';
 export { AggregateRootSchema } from './persistence/aggregateSchema';
 export { openDatabase, parseDatabaseUrl, type DatabaseConfig } from './persistence/database';
 export { MikroOrmOutboxStore } from './persistence/MikroOrmOutboxStore';

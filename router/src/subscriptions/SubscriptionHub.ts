@@ -122,12 +122,15 @@ export class SubscriptionHub {
 
   /**
    * The bus consumer feeding the hub. `name` is its consumer group: on Kafka each router replica
-   * passes its own, so every replica receives every event.
+   * passes its own, so every replica receives every event. Ephemeral: a router needs the events
+   * of its own lifetime only (its subscribers are gone after a restart), so its group starts from
+   * now and is deleted when the bus closes.
    */
   consumer(name: string): Consumer {
     return defineConsumer<FeedingEvent>({
       name,
       types: FEEDING_EVENTS,
+      ephemeral: true,
       // Never awaits the re-queries: on the in-process bus a slow push must not hold up the
       // publisher (and the borrow's answer).
       handle: (event) => {

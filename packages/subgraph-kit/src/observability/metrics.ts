@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** A Prometheus registry per server, labelled with the process component it belongs to. */
 export function createMetrics(component: string) {
@@ -22,3 +22,15 @@ export function createMetrics(component: string) {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** A gauge whose value is read when /metrics is scraped (e.g. how many subscribers are live). */
+export function observedGauge(registry: Registry, name: string, help: string, read: () => number): void {
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.set(read());
+    },
+  });
+}

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { membersSettingsSchema } from '@shelfmark/members';
+import { defaultSubscriptionSettings } from '@shelfmark/router/settings';
 import { loadConfig } from './config';
 
 describe('embedded configuration', () => {
@@ -160,6 +161,46 @@ describe('embedded configuration', () => {
       /SHELFMARK_MAIL_FROM must be an address/,
     );
     expect(() => loadConfig({ SHELFMARK_MAIL_MAX_ATTEMPTS: '0' })).toThrow(/SHELFMARK_MAIL_MAX_ATTEMPTS/);
+  });
+
+  it('bounds subscriptions by the router’s defaults unless told otherwise', () => {
+    expect(loadConfig({}).subscriptions).toEqual(defaultSubscriptionSettings);
+    expect(
+      loadConfig({
+        SHELFMARK_SUBSCRIPTIONS_PER_CONNECTION: '5',
+        SHELFMARK_CONNECTIONS_PER_ADDRESS: '10',
+        SHELFMARK_CONNECTION_INIT_TIMEOUT_MS: '3000',
+        SHELFMARK_WS_PING_INTERVAL_MS: '30000',
+        SHELFMARK_SUBSCRIBER_BUFFER_BYTES: '65536',
+        SHELFMARK_SUBSCRIBER_BACKLOG: '20',
+        SHELFMARK_RANKING_INTERVAL_MS: '1000',
+      }).subscriptions,
+    ).toEqual({
+      maxSubscriptionsPerConnection: 5,
+      maxConnectionsPerAddress: 10,
+      connectionInitTimeoutMs: 3000,
+      keepAliveMs: 30_000,
+      maxBufferedBytes: 65_536,
+      maxBacklog: 20,
+      rankingIntervalMs: 1000,
+    });
+  });
+
+  it('refuses a subscription bound that is not a positive whole number, naming the variable', () => {
+    expect(() => loadConfig({ SHELFMARK_SUBSCRIPTIONS_PER_CONNECTION: '0' })).toThrow(
+      '- SHELFMARK_SUBSCRIPTIONS_PER_CONNECTION: must be a whole number of at least 1',
+    );
+    expect(() => loadConfig({ SHELFMARK_WS_PING_INTERVAL_MS: 'often' })).toThrow(
+      '- SHELFMARK_WS_PING_INTERVAL_MS: must be a whole number of at least 1',
+    );
+    expect(() => loadConfig({ SHELFMARK_RANKING_INTERVAL_MS: '2.5' })).toThrow(
+      '- SHELFMARK_RANKING_INTERVAL_MS: must be a whole number of at least 1',
+    );
+    // Every bad one is named at once.
+    const twoBad = () =>
+      loadConfig({ SHELFMARK_SUBSCRIBER_BACKLOG: '-1', SHELFMARK_SUBSCRIBER_BUFFER_BYTES: 'lots' });
+    expect(twoBad).toThrow('- SHELFMARK_SUBSCRIBER_BACKLOG: must be a whole number of at least 1');
+    expect(twoBad).toThrow('- SHELFMARK_SUBSCRIBER_BUFFER_BYTES: must be a whole number of at least 1');
   });
 
   it('refuses an admin e-mail without a password', () => {

@@ -1,3 +1,4 @@
+import type { SubscriptionSettings } from '@shelfmark/router/settings';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { TopologySettings } from './topology';
@@ -13,6 +14,7 @@ import {
   parseEnv,
   routerEnv,
   sagaOutlastsPeerCalls,
+  subscriptionSettings,
   topologySettings,
 } from './env';
 
@@ -46,6 +48,8 @@ export interface EmbeddedConfig {
   readonly logLevel: z.infer<typeof logLevel>;
   /** Stack traces in error responses (SHELFMARK_STACK_TRACES); never by default. */
   readonly stackTraces: boolean;
+  /** The bounds of subscription connections (SHELFMARK_SUBSCRIPTIONS_PER_CONNECTION, …). */
+  readonly subscriptions: SubscriptionSettings;
   /** How members and loans are configured (points, circulation rules). */
   readonly settings: TopologySettings;
   /** How often scheduled jobs run, in ms; 0 runs them only at start-up. */
@@ -68,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
         : undefined,
     logLevel: e.LOG_LEVEL,
     stackTraces: e.SHELFMARK_STACK_TRACES,
+    subscriptions: subscriptionSettings(e),
     settings: embeddedSettings(topologySettings(e)),
     jobIntervalMs: e.SHELFMARK_JOB_INTERVAL_SECONDS * 1000,
     notifications: notificationSettings(e),

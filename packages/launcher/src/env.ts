@@ -6,8 +6,9 @@ import {
   type BorrowStep,
 } from '@shelfmark/loans';
 import { loginLimitsSchema, membersSettingsSchema } from '@shelfmark/members';
-import { wholeNumber } from '@shelfmark/subgraph-kit';
+import { wholeAtLeast, wholeNumber } from '@shelfmark/subgraph-kit';
 import { DEFAULT_MAIL_FROM, DEFAULT_RETRY, type RetryBudget } from '@shelfmark/notifications';
+import { defaultSubscriptionSettings, type SubscriptionSettings } from '@shelfmark/router/settings';
 import type { TopologySettings } from './topology';
 import { z } from 'zod';
 
@@ -44,6 +45,31 @@ const loans = loansSettingsFields.shape;
 /** `LOG_LEVEL`, as pino names its levels. */
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
+/** A subscription bound: a whole number of at least 1, its default the router's own. */
+const bound = (fallback: number) => fromEnv(wholeAtLeast(1).default(fallback));
+const subscriptionDefaults = defaultSubscriptionSettings;
+
+/**
+ * The bounds of subscription connections (router/src/subscriptions/settings.ts,
+ * docs/operations.md#subscriptions); each defaults to the router's {@link defaultSubscriptionSettings}.
+ */
+export const subscriptionsEnv = {
+  /** Subscriptions one WebSocket may hold; one more is refused with SUBSCRIPTION_LIMIT_EXCEEDED. */
+  SHELFMARK_SUBSCRIPTIONS_PER_CONNECTION: bound(subscriptionDefaults.maxSubscriptionsPerConnection),
+  /** Open WebSockets and SSE streams per client address; one more is closed with 4029 (SSE: 429). */
+  SHELFMARK_CONNECTIONS_PER_ADDRESS: bound(subscriptionDefaults.maxConnectionsPerAddress),
+  /** How long a WebSocket may stay open without `connection_init` before it is closed with 4408. */
+  SHELFMARK_CONNECTION_INIT_TIMEOUT_MS: bound(subscriptionDefaults.connectionInitTimeoutMs),
+  /** Interval of WebSocket pings; a client that misses a pong for as long is dropped. */
+  SHELFMARK_WS_PING_INTERVAL_MS: bound(subscriptionDefaults.keepAliveMs),
+  /** Bytes a subscriber's connection may hold unsent before it is closed as a slow consumer (4413). */
+  SHELFMARK_SUBSCRIBER_BUFFER_BYTES: bound(subscriptionDefaults.maxBufferedBytes),
+  /** Payloads a subscriber may leave unread before it is closed as a slow consumer (4413). */
+  SHELFMARK_SUBSCRIBER_BACKLOG: bound(subscriptionDefaults.maxBacklog),
+  /** Least time between two pushes of one rankingChanged subscription. */
+  SHELFMARK_RANKING_INTERVAL_MS: bound(subscriptionDefaults.rankingIntervalMs),
+};
+
 /** What the router is configured with, read the same way by the embedded and the router process. */
 export const routerEnv = {
   /**
@@ -51,7 +77,37 @@ export const routerEnv = {
    * code's insides); they always reach the log.
    */
   SHELFMARK_STACK_TRACES: z.stringbool().default(false),
+  ...subscriptionsEnv,
 };
+
+/** The router's subscription settings, from the validated environment (every process that runs it). */
+export function subscriptionSettings(
+  env: z.infer<z.ZodObject<typeof subscriptionsEnv>>,
+): SubscriptionSettings {
+  return {
+    maxSubscriptionsPerConnection: env.SHELFMARK_SUBSCRIPTIONS_PER_CONNECTION,
+    maxConnectionsPerAddress: env.SHELFMARK_CONNECTIONS_PER_ADDRESS,
+    connectionInitTimeoutMs: env.SHELFMARK_CONNECTION_INIT_TIMEOUT_MS,
+    keepAliveMs: env.SHELFMARK_WS_PING_INTERVAL_MS,
+    maxBufferedBytes: env.SHELFMARK_SUBSCRIBER_BUFFER_BYTES,
+    maxBacklog: env.SHELFMARK_SUBSCRIBER_BACKLOG,
+    rankingIntervalMs: env.SHELFMARK_RANKING_INTERVAL_MS,
+  };
+}
+
+/**
+ * The subscription settings as variables again, for a launcher that starts router processes
+ * (`start:cluster`): each router reads them as one started by hand would.
+ */
+export function subscriptionVariables(
+  env: z.infer<z.ZodObject<typeof subscriptionsEnv>>,
+): Record<keyof typeof subscriptionsEnv, string> {
+  const variables = Object.keys(subscriptionsEnv) as (keyof typeof subscriptionsEnv)[];
+  return Object.fromEntries(variables.map((name) => [name, String(env[name])])) as Record<
+    keyof typeof subscriptionsEnv,
+    string
+  >;
+}
 
 /**
  * The notifications worker (docs/operations.md#notifications), read the same way by every process

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { loadRouterProcessConfig, loadSubgraphProcessConfig } from './config';
-import { topologySettings } from '../env';
+import { defaultSubscriptionSettings } from '@shelfmark/router/settings';
+import { subscriptionSettings, topologySettings } from '../env';
 import { processKeys } from './keys';
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -57,8 +58,10 @@ describe('router process configuration', () => {
     ]),
   );
 
+  const valid = { ...urls, KAFKA_BROKERS: 'kafka:9092', SHELFMARK_JWT_PUBLIC_KEY: PUBLIC_PEM };
+
   it('collects the six subgraph URLs by name', () => {
-    const config = loadRouterProcessConfig({ ...urls, SHELFMARK_JWT_PUBLIC_KEY: PUBLIC_PEM });
+    const config = loadRouterProcessConfig(valid);
     expect(config.subgraphUrls).toMatchObject({
       catalogue: 'http://catalogue:4001/graphql',
       analytics: 'http://analytics:4006/graphql',
@@ -67,8 +70,32 @@ describe('router process configuration', () => {
   });
 
   it('refuses to start without every subgraph URL', () => {
-    expect(() => loadRouterProcessConfig({ SHELFMARK_JWT_PUBLIC_KEY: PUBLIC_PEM })).toThrow(
-      /SHELFMARK_LOANS_URL/,
+    expect(() =>
+      loadRouterProcessConfig({ KAFKA_BROKERS: 'kafka:9092', SHELFMARK_JWT_PUBLIC_KEY: PUBLIC_PEM }),
+    ).toThrow(/SHELFMARK_LOANS_URL/);
+  });
+
+  it('reads the Kafka brokers that feed its subscriptions, and refuses to start without them', () => {
+    const config = loadRouterProcessConfig({ ...valid, KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092' });
+    expect(config).toMatchObject({ KAFKA_BROKERS: ['kafka-1:9092', 'kafka-2:9092'], KAFKA_PARTITIONS: 3 });
+    expect(loadRouterProcessConfig({ ...valid, KAFKA_PARTITIONS: '6' }).KAFKA_PARTITIONS).toBe(6);
+    expect(() => loadRouterProcessConfig({ ...valid, KAFKA_BROKERS: undefined })).toThrow(/KAFKA_BROKERS/);
+    expect(() => loadRouterProcessConfig({ ...valid, KAFKA_PARTITIONS: '0' })).toThrow(/KAFKA_PARTITIONS/);
+  });
+
+  it('reads the subscription settings as the embedded process does', () => {
+    expect(subscriptionSettings(loadRouterProcessConfig(valid))).toEqual(defaultSubscriptionSettings);
+    const config = loadRouterProcessConfig({
+      ...valid,
+      SHELFMARK_SUBSCRIPTIONS_PER_CONNECTION: '5',
+      SHELFMARK_RANKING_INTERVAL_MS: '1000',
+    });
+    expect(subscriptionSettings(config)).toMatchObject({
+      maxSubscriptionsPerConnection: 5,
+      rankingIntervalMs: 1000,
+    });
+    expect(() => loadRouterProcessConfig({ ...valid, SHELFMARK_SUBSCRIBER_BACKLOG: '0' })).toThrow(
+      'SHELFMARK_SUBSCRIBER_BACKLOG: must be a whole number of at least 1',
     );
   });
 });

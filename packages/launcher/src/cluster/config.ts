@@ -63,6 +63,9 @@ const routerSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     PORT: port.default(4000),
     HOST: z.string().min(1).optional(),
+    /** Subscriptions are fed from Kafka: each router process is its own consumer group. */
+    KAFKA_BROKERS: list,
+    KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3),
     LOG_LEVEL: logLevel.default('info'),
     ...routerEnv,
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`SHELFMARK_${name.toUpperCase()}_URL`, z.url()])),

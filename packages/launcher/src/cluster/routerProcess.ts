@@ -1,15 +1,32 @@
 import 'reflect-metadata';
+import { KafkaEventBus } from '@shelfmark/events/kafka';
 import { createRouter } from '@shelfmark/router';
 import { readSupergraph } from '@shelfmark/schema';
 import { createLogger } from '@shelfmark/subgraph-kit';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { loadRouterProcessConfig } from './config';
 import { processKeys } from './keys';
+import { subscriptionSettings } from '../env';
 import { onShutdown } from '../shutdown';
 
-/** The router as its own process, in front of the six subgraph processes. */
+/**
+ * The router as its own process, in front of the six subgraph processes. Its subscriptions are
+ * fed from Kafka by a consumer group of its own (`router.<host>.<uuid>`): every replica hears every
+ * event from the moment it starts, and the group is deleted when the process stops
+ * (docs/adr/0013-federated-subscriptions.md).
+ */
 async function main() {
   const config = loadRouterProcessConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL).child({ process: 'router' });
+  const bus = new KafkaEventBus({
+    brokers: config.KAFKA_BROKERS,
+    clientId: 'shelfmark-router',
+    partitions: config.KAFKA_PARTITIONS,
+    logger,
+  });
+  await bus.connect();
+  const consumerName = `router.${hostname()}.${randomUUID()}`;
   const router = await createRouter({
     supergraphSdl: readSupergraph(),
     subgraphUrls: config.subgraphUrls,
@@ -19,9 +36,16 @@ async function main() {
     ...(config.HOST ? { host: config.HOST } : {}),
     production: config.NODE_ENV === 'production',
     stackTraces: config.SHELFMARK_STACK_TRACES,
+    subscriptions: subscriptionSettings(config),
+    events: { bus, consumerName },
   });
+  logger.info({ consumerGroup: consumerName }, 'subscriptions fed from Kafka');
   onShutdown(
-    () => router.close(),
+    async () => {
+      // The router first: its subscribers are told goodbye before the feed stops.
+      await router.close();
+      await bus.close();
+    },
     (message, error) => (error ? logger.error({ err: error }, message) : logger.info(message)),
   );
 }

@@ -4,7 +4,15 @@ import { startKafka, startMongo } from '@shelfmark/local-servers';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { adminEnv, adminPair, logLevel, notificationsEnv, parseEnv } from '../env';
+import {
+  adminEnv,
+  adminPair,
+  logLevel,
+  notificationsEnv,
+  parseEnv,
+  subscriptionsEnv,
+  subscriptionVariables,
+} from '../env';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -22,6 +30,8 @@ const schema = z
       .optional(),
     ...adminEnv,
     ...notificationsEnv,
+    /** Passed on to every router process it starts. */
+    ...subscriptionsEnv,
     LOG_LEVEL: logLevel.default('warn'),
   })
   .refine(...adminPair);
@@ -37,6 +47,12 @@ export interface RunningCluster {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   /** Stops one subgraph process (failure-isolation drills). */
   stopSubgraph(name: SubgraphName): Promise<void>;
+  /**
+   * Starts one more router process, a replica of the first (same variables, its own Kafka
+   * consumer group), listening on `port`; resolves with its GraphQL URL once it is ready. The
+   * cluster's close() stops it too.
+   */
+  addRouter(port: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -128,21 +144,31 @@ export async function startCluster(
     });
     children.set('notifications', notifications);
     await ready(`http://127.0.0.1:${probesPort}/readyz`, notifications, 'notifications');
-    const router = run('router', 'routerProcess.ts', output, {
+    // Every router replica: the same variables, a port of its own. Each feeds its subscriptions
+    // from Kafka through a consumer group of its own, so each hears every event.
+    const routerVariables = {
       ...common,
-      PORT: String(config.PORT),
       ...urlVariables,
-    });
-    children.set('router', router);
-    await ready(`http://127.0.0.1:${config.PORT}/readyz`, router, 'router');
+      KAFKA_BROKERS: brokers,
+      ...subscriptionVariables(config),
+    };
+    const startRouter = async (name: string, port: number) => {
+      if (children.has(name)) throw new Error(`A ${name} process is already running`);
+      const router = run(name, 'routerProcess.ts', output, { ...routerVariables, PORT: String(port) });
+      children.set(name, router);
+      await ready(`http://127.0.0.1:${port}/readyz`, router, name);
+      return `http://localhost:${port}/graphql`;
+    };
+    const url = await startRouter('router', config.PORT);
     return {
-      url: `http://localhost:${config.PORT}/graphql`,
+      url,
       subgraphUrls,
       async stopSubgraph(name) {
         const child = children.get(name);
         children.delete(name);
         if (child) await terminate(child);
       },
+      addRouter: (port) => startRouter(`router-${port}`, port),
       close,
     };
   } catch (error) {

@@ -21,6 +21,7 @@ import type pino from 'pino';
 import type { RouterContext } from './context';
 import { createRouterErrorFormatter } from './formatError';
 import { answerThrottledWith429, armorLimits, reportMissingValues, resolveOperationOrRefuse } from './guards';
+import { playgroundRoutes } from './playground';
 import { SubgraphDataSource } from './SubgraphDataSource';
 import {
   ConnectionsPerAddress,
@@ -49,6 +50,11 @@ export interface RouterOptions {
    * development too: a stack trace tells an attacker about the code and a client nothing.
    */
   readonly stackTraces?: boolean;
+  /**
+   * Serve the offline playground (GraphiQL at /playground, and at /graphql for a browser;
+   * docs/adr/0015-offline-playground.md). Defaults to on unless `production`.
+   */
+  readonly playground?: boolean;
   /** The HTTP server's idle keep-alive timeout; defaults to the kit's SERVER_KEEP_ALIVE_TIMEOUT_MS. */
   readonly keepAliveTimeoutMs?: number;
   /**
@@ -184,6 +190,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   const app = createHttpApp({
     apollo,
     beforeGraphQL: [graphqlSseMiddleware(transport, addresses)],
+    // Apollo's own landing page stays disabled: it would load its page from a CDN.
+    routes: (options.playground ?? !options.production) ? [playgroundRoutes()] : [],
     registry: metrics.registry,
     health: {
       ready: async () => {

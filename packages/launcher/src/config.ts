@@ -48,6 +48,8 @@ export interface EmbeddedConfig {
   readonly logLevel: z.infer<typeof logLevel>;
   /** Stack traces in error responses (SHELFMARK_STACK_TRACES); never by default. */
   readonly stackTraces: boolean;
+  /** The offline playground (SHELFMARK_PLAYGROUND); on unless production. */
+  readonly playground: boolean;
   /** The bounds of subscription connections (SHELFMARK_SUBSCRIPTIONS_PER_CONNECTION, …). */
   readonly subscriptions: SubscriptionSettings;
   /** How members and loans are configured (points, circulation rules). */
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
         : undefined,
     logLevel: e.LOG_LEVEL,
     stackTraces: e.SHELFMARK_STACK_TRACES,
+    playground: e.SHELFMARK_PLAYGROUND ?? e.NODE_ENV !== 'production',
     subscriptions: subscriptionSettings(e),
     settings: embeddedSettings(topologySettings(e)),
     jobIntervalMs: e.SHELFMARK_JOB_INTERVAL_SECONDS * 1000,

@@ -77,6 +77,11 @@ export const routerEnv = {
    * code's insides); they always reach the log.
    */
   SHELFMARK_STACK_TRACES: z.stringbool().default(false),
+  /**
+   * The offline playground (GraphiQL at /playground and, for a browser, /graphql): on unless
+   * NODE_ENV=production; `true` turns it on in production too, `false` off anywhere.
+   */
+  SHELFMARK_PLAYGROUND: z.stringbool().optional(),
   ...subscriptionsEnv,
 };
 

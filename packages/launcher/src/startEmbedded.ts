@@ -108,6 +108,7 @@ export async function startEmbedded(
       ...(config.host ? { host: config.host } : {}),
       production: config.production,
       stackTraces: config.stackTraces,
+      playground: config.playground,
       subscriptions: config.subscriptions,
       // Subscriptions are fed by the in-process bus, as every subgraph's consumers are.
       events: { bus },

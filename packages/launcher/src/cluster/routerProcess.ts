@@ -36,6 +36,8 @@ async function main() {
     ...(config.HOST ? { host: config.HOST } : {}),
     production: config.NODE_ENV === 'production',
     stackTraces: config.SHELFMARK_STACK_TRACES,
+    // Unset: the router's default, on unless production.
+    ...(config.SHELFMARK_PLAYGROUND === undefined ? {} : { playground: config.SHELFMARK_PLAYGROUND }),
     subscriptions: subscriptionSettings(config),
     events: { bus, consumerName },
   });

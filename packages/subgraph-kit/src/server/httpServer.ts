@@ -25,6 +25,12 @@ export function createHttpApp<Context extends BaseContext>(options: {
    * that gives a request its id and the events it records their correlation id).
    */
   readonly beforeGraphQL?: readonly RequestHandler[];
+  /**
+   * Handlers ahead of the GraphQL endpoint, for what a process serves besides it (the router's
+   * playground: its page, also on a browser's GET /graphql, and the page's files). Each passes on
+   * (`next()`) what it does not answer.
+   */
+  readonly routes?: readonly RequestHandler[];
 }): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -44,6 +50,7 @@ export function createHttpApp<Context extends BaseContext>(options: {
   app.get('/metrics', async (_req, res) => {
     res.type(options.registry.contentType).send(await options.registry.metrics());
   });
+  for (const route of options.routes ?? []) app.use(route);
   app.use(
     '/graphql',
     ...(options.beforeGraphQL ?? []),

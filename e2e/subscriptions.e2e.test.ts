@@ -1,14 +1,11 @@
-import { loadConfig, startEmbedded, type EmbeddedShelfmark } from '@shelfmark/launcher';
 import type { ShelfmarkEvent } from '@shelfmark/events';
 import { issueToken, loadOrCreateKeys } from '@shelfmark/subgraph-kit';
-import { graphqlClient, tempDir, type GraphQLRequest } from '@shelfmark/testing';
 import type { FormattedExecutionResult } from 'graphql';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { AddBook, AddCopies, BorrowBooks, Login, RegisterMember, ReturnLoan } from './operations';
-
-const ADMIN = { email: 'admin@live.test', password: 'correct horse battery staple' };
+import { BorrowBooks, ReturnLoan } from './operations';
+import { startLibrary, type Library } from './support/library';
 
 /** Fields from five subgraphs: catalogue, inventory, comments, analytics and loans. */
 const BOOK_STATUS = `
@@ -69,15 +66,6 @@ function listen(
   return { messages, ended, dispose };
 }
 
-let isbns = 0;
-/** A fresh valid ISBN-13 (its check digit computed). */
-function isbn(): string {
-  isbns += 1;
-  const body = `978000${String(isbns).padStart(6, '0')}`;
-  const sum = [...body].reduce((total, digit, i) => total + Number(digit) * (i % 2 === 0 ? 1 : 3), 0);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
-
 /** Waits for a condition (the test's ceiling turns a hang into a failure). */
 async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
   while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -87,29 +75,21 @@ function statusOf(message: Payload | undefined): BookStatus {
   return message?.data?.['bookStatusChanged'] as BookStatus;
 }
 
+/** The router's default least time between two pushes of one ranking (rankingIntervalMs). */
+const RANKING_INTERVAL_MS = 250;
+
 /**
  * Federated subscriptions through the router (issue 9): real graphql-ws and graphql-sse clients,
  * the whole embedded system, events from the in-process bus.
  */
-/** The router's default least time between two pushes of one ranking (rankingIntervalMs). */
-const RANKING_INTERVAL_MS = 250;
 
 describe('subscriptions through the router', () => {
-  const dir = tempDir('shelfmark-live-');
-  const config = loadConfig({
-    SHELFMARK_DATA_DIR: dir.path,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    SHELFMARK_ADMIN_EMAIL: ADMIN.email,
-    SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
-  });
-  let shelfmark: EmbeddedShelfmark;
-  let request: GraphQLRequest;
-  let adminToken: string;
+  let library: Library;
   let wsUrl: string;
   const clients: Client[] = [];
   /** Every copy-status-changed event the bus carried, as it carried it. */
   const copyEvents: ShelfmarkEvent[] = [];
+  const request: Library['request'] = (...args) => library.request(...args);
 
   const ws = (token?: string, onClosed?: (event: unknown) => void) => {
     const client = createWsClient({
@@ -122,44 +102,20 @@ describe('subscriptions through the router', () => {
     clients.push(client);
     return client;
   };
-  const member = async (name: string) => {
-    const registered = await request(RegisterMember, {
-      input: { email: `${name}@live.test`, password: 'a long enough password', name },
-    });
-    expect(registered.errors).toBeUndefined();
-    return registered.data!.registerMember;
-  };
-  const book = async (title: string, copies: number) => {
-    const added = await request(
-      AddBook,
-      {
-        input: {
-          isbn: isbn(),
-          title,
-          authors: ['A. Writer'],
-        },
-      },
-      { token: adminToken },
-    );
-    expect(added.errors).toBeUndefined();
-    const id = added.data!.addBook.id;
-    expect(
-      (await request(AddCopies, { bookId: id, count: copies }, { token: adminToken })).errors,
-    ).toBeUndefined();
-    return id;
-  };
+  const member = (name: string) => library.registerReader(name, `${name}@live.test`);
+  const book = (title: string, copies: number) => library.addBook(title, copies);
   const borrow = async (token: string, bookId: string) => {
     const borrowed = await request(BorrowBooks, { bookIds: [bookId] }, { token });
     expect(borrowed.errors).toBeUndefined();
     return borrowed.data!.borrowBooks[0]!.id;
   };
   const subscribers = (count: number) =>
-    until(() => shelfmark.router.subscriptions.subscriberCount === count);
+    until(() => library.shelfmark.router.subscriptions.subscriberCount === count);
 
   beforeAll(async () => {
-    shelfmark = await startEmbedded(config);
-    wsUrl = shelfmark.url.replace(/^http/, 'ws');
-    await shelfmark.bus.subscribe({
+    library = await startLibrary({ prefix: 'shelfmark-live-' });
+    wsUrl = library.shelfmark.url.replace(/^http/, 'ws');
+    await library.shelfmark.bus.subscribe({
       name: 'test.recorder',
       types: ['shelfmark.inventory.copy-status-changed.v1'],
       handle: (event) => {
@@ -167,16 +123,13 @@ describe('subscriptions through the router', () => {
         return Promise.resolve();
       },
     });
-    request = graphqlClient(shelfmark.url);
-    adminToken = (await request(Login, ADMIN)).data!.login.token;
   });
   afterEach(async () => {
     for (const client of clients.splice(0)) await client.dispose();
     await subscribers(0);
   });
   afterAll(async () => {
-    await shelfmark.close();
-    dir.cleanup();
+    await library?.close();
   });
 
   it('pushes bookStatusChanged with fields from five subgraphs, over graphql-ws and SSE, sharing one execution', async () => {
@@ -185,17 +138,20 @@ describe('subscriptions through the router', () => {
     const dune = await book('Dune', 2);
     const other = await book('Emma', 1);
     const overWs = listen(ws(reader.token), BOOK_STATUS, { bookId: dune });
-    const sse = createSseClient({ url: shelfmark.url, headers: { authorization: `Bearer ${reader.token}` } });
+    const sse = createSseClient({
+      url: library.shelfmark.url,
+      headers: { authorization: `Bearer ${reader.token}` },
+    });
     const overSse = listen(sse, BOOK_STATUS, { bookId: dune });
     const otherBook = listen(ws(reader.token), BOOK_STATUS, { bookId: other });
     await subscribers(3);
     // Same document, variables and member: the WebSocket and the SSE stream share one execution.
-    expect(shelfmark.router.subscriptions.executionCount).toBe(2);
-    const runsBefore = shelfmark.router.subscriptions.runs;
+    expect(library.shelfmark.router.subscriptions.executionCount).toBe(2);
+    const runsBefore = library.shelfmark.router.subscriptions.runs;
 
     await borrow(borrower.token, dune);
     await until(() => overWs.messages.length === 1 && overSse.messages.length === 1);
-    expect(shelfmark.router.subscriptions.runs - runsBefore).toBe(1);
+    expect(library.shelfmark.router.subscriptions.runs - runsBefore).toBe(1);
     const pushed = statusOf(overWs.messages[0]);
     expect(overWs.messages[0]!.errors).toBeUndefined();
     expect(pushed).toMatchObject({
@@ -233,7 +189,7 @@ describe('subscriptions through the router', () => {
     );
     expect(lent).toBeDefined();
     // Redelivered (as Kafka does after a rebalance), then a real change: the return.
-    await shelfmark.bus.publish([lent!]);
+    await library.shelfmark.bus.publish([lent!]);
     expect((await request(ReturnLoan, { loanId }, { token: borrower.token })).errors).toBeUndefined();
     await until(() => stream.messages.some((m) => statusOf(m).availability?.onLoan === 0));
     expect(stream.messages.map((m) => statusOf(m).availability?.onLoan)).toEqual([1, 0]);
@@ -279,8 +235,8 @@ describe('subscriptions through the router', () => {
 
   it('closes the connection with 4403 when the token expires', async () => {
     const reader = await member('expiring');
-    const keys = loadOrCreateKeys(dir.path);
-    const shortLived = await issueToken({ memberId: reader.member.id, role: 'MEMBER' }, keys, 1);
+    const keys = loadOrCreateKeys(library.dataDir);
+    const shortLived = await issueToken({ memberId: reader.id, role: 'MEMBER' }, keys, 1);
     const closes: { code: number; reason: string }[] = [];
     listen(
       ws(shortLived, (event) => closes.push(event as { code: number; reason: string })),
@@ -319,8 +275,16 @@ describe('subscriptions through the router', () => {
     expect(streams.every((s) => s.ended.error === undefined)).toBe(true);
   });
 
+  it('suggests the field a misspelt one meant, in development', async () => {
+    const stream = listen(ws(), 'subscription { bookStatusChanged(bookId: "x") { titel } }');
+    await until(() => stream.ended.error !== undefined);
+    const [error] = stream.ended.error as { message: string; extensions: { code: string } }[];
+    expect(error!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(error!.message).toMatch(/did you mean "title"/i);
+  });
+
   it('refuses a subscription POSTed like a query with HTTP 400, never a 500', async () => {
-    const response = await fetch(shelfmark.url, {
+    const response = await fetch(library.shelfmark.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: BOOK_STATUS, variables: { bookId: 'x' } }),
@@ -328,5 +292,86 @@ describe('subscriptions through the router', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors.map((e) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+  });
+});
+
+describe('a subscription while a subgraph is down', () => {
+  let library: Library;
+  let client: Client;
+
+  beforeAll(async () => {
+    library = await startLibrary({ prefix: 'shelfmark-live-down-' });
+    client = createWsClient({
+      url: library.shelfmark.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    await library?.close();
+  });
+
+  it('gives that payload SERVICE_UNAVAILABLE for the down subgraph’s fields, and the stream stays open', async () => {
+    const borrower = await library.registerReader('Down Borrower');
+    const bookId = await library.addBook('Nostromo', 2);
+    const stream = listen(client, BOOK_STATUS, { bookId });
+    await until(() => library.shelfmark.router.subscriptions.subscriberCount === 1);
+
+    // Comments stops answering; the borrow itself needs only loans, inventory and members.
+    await library.shelfmark.subgraphs.comments.close();
+    const borrowed = await library.request(BorrowBooks, { bookIds: [bookId] }, { token: borrower.token });
+    expect(borrowed.errors).toBeUndefined();
+    await until(() => stream.messages.length === 1);
+
+    const degraded = stream.messages[0]!;
+    expect(statusOf(degraded)).toMatchObject({
+      title: 'Nostromo',
+      availability: { onLoan: 1 },
+      rating: null,
+    });
+    expect(degraded.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({
+          code: 'SERVICE_UNAVAILABLE',
+          serviceName: 'comments',
+        }) as unknown,
+      }),
+    ]);
+    expect(stream.ended).toEqual({});
+
+    // The stream is still open: the next change is pushed too.
+    const loanId = borrowed.data!.borrowBooks[0]!.id;
+    expect((await library.request(ReturnLoan, { loanId }, { token: borrower.token })).errors).toBeUndefined();
+    await until(() => stream.messages.length === 2);
+    expect(statusOf(stream.messages[1])).toMatchObject({ availability: { onLoan: 0 } });
+    expect(stream.ended).toEqual({});
+  });
+});
+
+describe('subscriptions in production', () => {
+  let library: Library;
+  let client: Client;
+
+  beforeAll(async () => {
+    library = await startLibrary({ prefix: 'shelfmark-live-prod-', env: { NODE_ENV: 'production' } });
+    client = createWsClient({
+      url: library.shelfmark.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    await library?.close();
+  });
+
+  it('refuses a misspelt field without suggesting the schema’s names, as over HTTP', async () => {
+    const stream = listen(client, 'subscription { bookStatusChanged(bookId: "x") { titel } }');
+    await until(() => stream.ended.error !== undefined);
+    const [error] = stream.ended.error as { message: string; extensions: { code: string } }[];
+    expect(error!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(error!.message).toMatch(/titel/);
+    expect(error!.message).not.toMatch(/did you mean/i);
   });
 });

@@ -130,6 +130,10 @@ export function serveGraphqlWs(
       onComplete: (ctx, id) => {
         active.get(ctx.extra.socket)?.delete(id);
       },
+      // The hub's payloads are already formatted (plain objects, as Apollo answers HTTP). Sent as
+      // they are: graphql-ws would otherwise call `toJSON()` on each error, which plain objects
+      // lack, and end the subscription at the first payload with an error in it.
+      onNext: (_ctx, _id, _payload, _args, result) => result,
       subscribe: (args) => subscribeWith(options, args),
     },
     wss,
@@ -255,8 +259,8 @@ function subscribeWith({ hub, settings }: TransportOptions, args: ExecutionArgs)
       prepared: Parameters<SubscriptionHub['subscribe']>[0]['subscription'];
     };
   };
-  // The payloads are already formatted (Apollo's error formatting ran); both transports only
-  // serialise them, which is all an ExecutionResult's errors would go through too.
+  // The payloads are already formatted (Apollo's error formatting ran): graphql-sse serialises
+  // them with JSON.stringify, graphql-ws sends them as they are (its onNext, in serveGraphqlWs).
   return hub.subscribe({
     subscription: subscription.prepared,
     variables: args.variableValues ?? {},

@@ -4,16 +4,13 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { BorrowBooks } from './operations';
 import { startLibrary, type Library } from './support/library';
+import { until } from './support/subscribers';
 
 /** Debian's chromium (`apt-get install chromium`; .ci/run installs it when missing). */
 const CHROMIUM = '/usr/bin/chromium';
 
 /** Hosts the page may reach: the router, on this machine. */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 /**
  * The offline playground in a real browser (issue 9 item 6): Debian's chromium, driven by

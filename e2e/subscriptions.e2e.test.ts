@@ -1,11 +1,11 @@
 import type { ShelfmarkEvent } from '@shelfmark/events';
 import { issueToken, loadOrCreateKeys } from '@shelfmark/subgraph-kit';
-import type { FormattedExecutionResult } from 'graphql';
 import { createClient as createSseClient } from 'graphql-sse';
-import { createClient as createWsClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { BorrowBooks, ReturnLoan } from './operations';
 import { startLibrary, type Library } from './support/library';
+import { listen, until, wsClient, type Payload } from './support/subscribers';
 
 /** Fields from five subgraphs: catalogue, inventory, comments, analytics and loans. */
 const BOOK_STATUS = `
@@ -31,7 +31,6 @@ const RANKING_QUERY = `
   }
 `;
 
-type Payload = FormattedExecutionResult<Record<string, unknown>>;
 interface BookStatus {
   id: string;
   title: string;
@@ -39,36 +38,6 @@ interface BookStatus {
   rating: { count: number } | null;
   borrowCount: number | null;
   holdQueue: { position: number }[] | null;
-}
-
-/** What one subscription received: its payloads, and the error or close that ended it. */
-interface Stream {
-  readonly messages: Payload[];
-  readonly ended: { error?: unknown; complete?: true };
-  dispose(): void;
-}
-
-function listen(
-  client: Pick<Client, 'subscribe'>,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Stream {
-  const messages: Payload[] = [];
-  const ended: Stream['ended'] = {};
-  const dispose = client.subscribe<Record<string, unknown>>(
-    { query, variables },
-    {
-      next: (message) => messages.push(message as Payload),
-      error: (error) => (ended.error = error),
-      complete: () => (ended.complete = true),
-    },
-  );
-  return { messages, ended, dispose };
-}
-
-/** Waits for a condition (the test's ceiling turns a hang into a failure). */
-async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 function statusOf(message: Payload | undefined): BookStatus {
@@ -82,22 +51,17 @@ const RANKING_INTERVAL_MS = 250;
  * Federated subscriptions through the router (issue 9): real graphql-ws and graphql-sse clients,
  * the whole embedded system, events from the in-process bus.
  */
-
 describe('subscriptions through the router', () => {
   let library: Library;
-  let wsUrl: string;
   const clients: Client[] = [];
   /** Every copy-status-changed event the bus carried, as it carried it. */
   const copyEvents: ShelfmarkEvent[] = [];
   const request: Library['request'] = (...args) => library.request(...args);
 
   const ws = (token?: string, onClosed?: (event: unknown) => void) => {
-    const client = createWsClient({
-      url: wsUrl,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      connectionParams: token === undefined ? {} : { authorization: `Bearer ${token}` },
-      ...(onClosed ? { on: { closed: onClosed } } : {}),
+    const client = wsClient(library.shelfmark.url, {
+      ...(token === undefined ? {} : { token }),
+      ...(onClosed ? { onClosed } : {}),
     });
     clients.push(client);
     return client;
@@ -114,7 +78,6 @@ describe('subscriptions through the router', () => {
 
   beforeAll(async () => {
     library = await startLibrary({ prefix: 'shelfmark-live-' });
-    wsUrl = library.shelfmark.url.replace(/^http/, 'ws');
     await library.shelfmark.bus.subscribe({
       name: 'test.recorder',
       types: ['shelfmark.inventory.copy-status-changed.v1'],
@@ -275,6 +238,26 @@ describe('subscriptions through the router', () => {
     expect(streams.every((s) => s.ended.error === undefined)).toBe(true);
   });
 
+  it('regression: a subscription at the alias limit is answered, not refused on every update', async () => {
+    const borrower = await member('alias-borrower');
+    const bookId = await book('Persuasion', 1);
+    const aliases = Array.from({ length: 30 }, (_, i) => `t${i}: title`).join(' ');
+    const stream = listen(
+      ws(),
+      `subscription($bookId: ID!) { bookStatusChanged(bookId: $bookId) { ${aliases} } }`,
+      {
+        bookId,
+      },
+    );
+    await subscribers(1);
+    await borrow(borrower.token, bookId);
+    await until(() => stream.messages.length === 1);
+    expect(stream.messages[0]!.errors).toBeUndefined();
+    expect(stream.messages[0]!.data).toEqual({
+      bookStatusChanged: expect.objectContaining({ t0: 'Persuasion', t29: 'Persuasion' }) as unknown,
+    });
+  });
+
   it('suggests the field a misspelt one meant, in development', async () => {
     const stream = listen(ws(), 'subscription { bookStatusChanged(bookId: "x") { titel } }');
     await until(() => stream.ended.error !== undefined);
@@ -301,11 +284,7 @@ describe('a subscription while a subgraph is down', () => {
 
   beforeAll(async () => {
     library = await startLibrary({ prefix: 'shelfmark-live-down-' });
-    client = createWsClient({
-      url: library.shelfmark.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-    });
+    client = wsClient(library.shelfmark.url);
   });
   afterAll(async () => {
     await client?.dispose();
@@ -355,11 +334,7 @@ describe('subscriptions in production', () => {
 
   beforeAll(async () => {
     library = await startLibrary({ prefix: 'shelfmark-live-prod-', env: { NODE_ENV: 'production' } });
-    client = createWsClient({
-      url: library.shelfmark.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-    });
+    client = wsClient(library.shelfmark.url);
   });
   afterAll(async () => {
     await client?.dispose();
@@ -373,5 +348,125 @@ describe('subscriptions in production', () => {
     expect(error!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(error!.message).toMatch(/titel/);
     expect(error!.message).not.toMatch(/did you mean/i);
+  });
+});
+
+/** A bare graphql-transport-ws connection, to act as clients the graphql-ws client will not. */
+async function rawSocket(
+  url: string,
+): Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+  const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return { socket, closed };
+}
+
+/** Sends connection_init and waits for the router's connection_ack. */
+async function initialise(socket: WebSocket): Promise<void> {
+  const acked = new Promise<void>((resolve) =>
+    socket.on('message', (data) => {
+      if ((JSON.parse((data as Buffer).toString('utf8')) as { type: string }).type === 'connection_ack')
+        resolve();
+    }),
+  );
+  socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+  await acked;
+}
+
+describe('limits of long-lived connections', () => {
+  let library: Library;
+  const sockets: WebSocket[] = [];
+  const open = async () => {
+    const raw = await rawSocket(library.shelfmark.url);
+    sockets.push(raw.socket);
+    return raw;
+  };
+
+  beforeAll(async () => {
+    library = await startLibrary({
+      prefix: 'shelfmark-live-limits-',
+      env: {
+        SHELFMARK_CONNECTIONS_PER_ADDRESS: '2',
+        SHELFMARK_CONNECTION_INIT_TIMEOUT_MS: '300',
+        SHELFMARK_SUBSCRIBER_BACKLOG: '2',
+        SHELFMARK_SUBSCRIBER_BUFFER_BYTES: String(64 * 1024),
+        // Keep-alive would also drop a client that stops reading (it misses a pong): not this test's cause.
+        SHELFMARK_WS_PING_INTERVAL_MS: String(10 * 60_000),
+      },
+    });
+  });
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.terminate();
+  });
+  afterAll(async () => {
+    await library?.close();
+  });
+
+  it('closes a connection over the per-address cap with 4029, and takes one again once a place is free', async () => {
+    const first = await open();
+    const second = await open();
+    await initialise(first.socket);
+    await initialise(second.socket);
+    const third = await open();
+    expect(await third.closed).toEqual({
+      code: 4029,
+      reason: expect.stringMatching(/too many connections/i) as unknown,
+    });
+
+    first.socket.close();
+    await first.closed;
+    const fourth = await open();
+    await initialise(fourth.socket); // acknowledged: the freed place was taken
+  });
+
+  it('closes a connection that does not send connection_init in time with 4408', async () => {
+    const idle = await open();
+    expect((await idle.closed).code).toBe(4408);
+  });
+
+  it('drops a subscriber that stops reading (4413) instead of buffering for it, and the others go on', async () => {
+    const borrower = await library.registerReader('Slow Borrower');
+    // Large payloads fill the socket's buffers in a few changes: 30 aliases of a 5,000-character text.
+    const bookId = await library.addBook('Bleak House', 1, { description: 'Fog everywhere. '.repeat(312) });
+    const fields = Array.from({ length: 30 }, (_, i) => `d${i}: description`).join(' ');
+    const query = `subscription Slow($bookId: ID!) { bookStatusChanged(bookId: $bookId) { availability { onLoan } ${fields} } }`;
+    const slow = await open();
+    await initialise(slow.socket);
+    slow.socket.send(
+      JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables: { bookId } } }),
+    );
+    const reader = listen(wsClient(library.shelfmark.url), BOOK_STATUS, { bookId });
+    const hub = library.shelfmark.router.subscriptions;
+    await until(() => hub.subscriberCount === 2);
+
+    // The slow client stops reading; every change is pushed to it until the router gives up on it.
+    slow.socket.pause();
+    let changes = 0;
+    while (hub.subscriberCount === 2) {
+      const borrowed = await library.request(BorrowBooks, { bookIds: [bookId] }, { token: borrower.token });
+      expect(borrowed.errors).toBeUndefined();
+      const loanId = borrowed.data!.borrowBooks[0]!.id;
+      expect(
+        (await library.request(ReturnLoan, { loanId }, { token: borrower.token })).errors,
+      ).toBeUndefined();
+      changes += 2;
+    }
+    expect(hub.subscriberCount).toBe(1);
+    slow.socket.resume();
+    expect(await slow.closed).toEqual({
+      code: 4413,
+      reason: expect.stringMatching(/fast enough/i) as unknown,
+    });
+
+    // The reader that keeps up got every change, and is still subscribed.
+    await until(() => reader.messages.length === changes);
+    expect(reader.ended).toEqual({});
+    expect(statusOf(reader.messages.at(-1)).availability).toEqual({ available: 1, onLoan: 0 });
+    reader.dispose();
   });
 });

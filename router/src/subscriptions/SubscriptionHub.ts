@@ -3,7 +3,7 @@ import { defineConsumer, type Consumer, type Logger, type ShelfmarkEvent } from 
 import type { Identity } from '@shelfmark/subgraph-kit';
 import type { FormattedExecutionResult } from 'graphql';
 import { PushQueue } from './PushQueue';
-import type { RewrittenSubscription } from './rewrite';
+import { asSubscriptionPayload, type RewrittenSubscription } from './rewrite';
 
 /** Runs one update's query through the gateway as the given caller (as an HTTP query would run). */
 export type ExecuteAs = (request: {
@@ -266,13 +266,14 @@ class SharedExecution {
     const token = [...this.subscribers.values()].at(-1) ?? this.request.token;
     this.counter.runs += 1;
     try {
-      return await this.options.execute({
+      const result = await this.options.execute({
         query: this.request.subscription.query,
         operationName: this.request.subscription.operationName,
         variables: this.request.variables,
         token,
         identity: this.request.identity,
       });
+      return asSubscriptionPayload(this.request.subscription, result);
     } catch (error) {
       this.options.logger.error(
         { err: error instanceof Error ? error.message : String(error) },

@@ -6,6 +6,7 @@ import {
   print,
   type DocumentNode,
   type FieldNode,
+  type FormattedExecutionResult,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -15,10 +16,15 @@ export type Trigger = { readonly kind: 'book'; readonly bookId: string } | { rea
 
 /** A subscription rewritten as the query the router runs through the gateway on each update. */
 export interface RewrittenSubscription {
-  /** The query, printed: `query { bookStatusChanged: book(id: $id) { ...selection } }`. */
+  /** The query, printed: `query { book(id: $id) { ...selection } }`. */
   readonly query: string;
   readonly operationName: string | undefined;
   readonly trigger: Trigger;
+  /**
+   * The query's answer is under `from` (`book`); the subscriber expects it under `to`
+   * (`bookStatusChanged`). Undefined when the subscriber gave the field an alias, which the query keeps.
+   */
+  readonly rename: { readonly from: string; readonly to: string } | undefined;
 }
 
 /** Each subscription field of the API, the query field that answers it, and its arguments' names there. */
@@ -31,9 +37,10 @@ type SubscriptionField = keyof typeof QUERY_FIELD_OF;
 
 /**
  * Turns a validated subscription document into the query that answers one update of it: the root
- * field becomes the query field that returns the same type (under the subscription field's name as
- * its alias, so the payload has the subscription's shape and error paths), the selection, the
- * variables and the fragments stay as they are. The gateway then plans and executes it like any
+ * field becomes the query field that returns the same type, the selection, the variables and the
+ * fragments stay as they are (so the query has exactly the subscriber's aliases, depth and cost,
+ * and the same limits hold for both); {@link asSubscriptionPayload} gives its answer the
+ * subscription's shape and error paths. The gateway then plans and executes it like any
  * query, across every subgraph the selection touches.
  *
  * The document must have passed validation against the API schema (one operation chosen, a single
@@ -60,7 +67,6 @@ export function rewriteSubscription(
 
   const rewritten: FieldNode = {
     ...root,
-    alias: root.alias ?? { kind: Kind.NAME, value: name },
     name: { kind: Kind.NAME, value: mapping.field },
     arguments: (root.arguments ?? []).map((argument) => ({
       ...argument,
@@ -83,6 +89,37 @@ export function rewriteSubscription(
     query: print(query),
     operationName: operation.name?.value,
     trigger: triggerOf(schema, name, root, operation, variables ?? {}),
+    rename: root.alias ? undefined : { from: mapping.field, to: name },
+  };
+}
+
+/** The answer to the rewritten query, under the subscription field's name (data and error paths). */
+export function asSubscriptionPayload(
+  subscription: Pick<RewrittenSubscription, 'rename'>,
+  result: FormattedExecutionResult,
+): FormattedExecutionResult {
+  const { rename } = subscription;
+  if (!rename) return result;
+  const { data, errors, ...rest } = result;
+  return {
+    ...rest,
+    ...(data === undefined
+      ? {}
+      : {
+          data:
+            data === null
+              ? null
+              : Object.fromEntries(
+                  Object.entries(data).map(([key, value]) => [key === rename.from ? rename.to : key, value]),
+                ),
+        }),
+    ...(errors
+      ? {
+          errors: errors.map((error) =>
+            error.path?.[0] === rename.from ? { ...error, path: [rename.to, ...error.path.slice(1)] } : error,
+          ),
+        }
+      : {}),
   };
 }
 

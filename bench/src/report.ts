@@ -25,8 +25,7 @@ export async function load(name: string, options: autocannon.Options): Promise<L
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const at = (q: number) => percentile(latencies, q);
   return {
     name,
     requestsPerSecond: result.requests.average,
@@ -36,6 +35,11 @@ export async function load(name: string, options: autocannon.Options): Promise<L
     total: latencies.length,
     failures: result.non2xx + result.errors,
   };
+}
+
+/** The sample at quantile `q` (nearest rank) of samples sorted in ascending order; NaN when there are none. */
+export function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
 export function print(figures: LoadFigures): void {

@@ -43,7 +43,7 @@ export async function startEmbedded(
   options: EmbeddedOptions = {},
 ): Promise<EmbeddedShelfmark> {
   const clock = options.clock ?? systemClock;
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, 'shelfmark', undefined, { production: config.production });
   const keys = loadOrCreateKeys(config.dataDir);
   const bus = new InProcessEventBus({
     logger: logger.child({ component: 'bus' }),

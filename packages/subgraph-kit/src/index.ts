@@ -19,7 +19,13 @@ export { createErrorFormatter } from './graphql/formatError';
 export { byId, groupedBy, oncePerKey, type BatchLoad, type Loader } from './graphql/loaders';
 export { decodeCursor, encodeCursor, pageSize } from './graphql/pagination';
 export { PageInfo } from './graphql/PageInfo';
-export { createLogger, type LogLevel } from './observability/logger';
+export {
+  createLogger,
+  logFormat,
+  type LogFormat,
+  type LoggerOptions,
+  type LogLevel,
+} from './observability/logger';
 export { loggableError, REDACTED_PATHS, scrub } from './observability/redaction';
 export { createMetrics, observedGauge, type Metrics } from './observability/metrics';
 export { AggregateRootSchema } from './persistence/aggregateSchema';

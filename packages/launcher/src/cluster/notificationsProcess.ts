@@ -13,7 +13,9 @@ import { onShutdown } from '../shutdown';
  */
 async function main() {
   const config = loadNotificationsProcessConfig(process.env);
-  const logger = createLogger(config.LOG_LEVEL).child({ process: 'notifications' });
+  const logger = createLogger(config.LOG_LEVEL, 'shelfmark', undefined, {
+    production: config.NODE_ENV === 'production',
+  }).child({ process: 'notifications' });
   const settings = notificationSettings(config);
   const bus = new KafkaEventBus({
     brokers: config.KAFKA_BROKERS,

@@ -18,7 +18,9 @@ import { onShutdown } from '../shutdown';
  */
 async function main() {
   const config = loadRouterProcessConfig(process.env);
-  const logger = createLogger(config.LOG_LEVEL).child({ process: 'router' });
+  const logger = createLogger(config.LOG_LEVEL, 'shelfmark', undefined, {
+    production: config.NODE_ENV === 'production',
+  }).child({ process: 'router' });
   const bus = new KafkaEventBus({
     brokers: config.KAFKA_BROKERS,
     clientId: 'shelfmark-router',

@@ -12,7 +12,9 @@ import { onShutdown } from '../shutdown';
 async function main() {
   const config = loadSubgraphProcessConfig(process.env);
   const name = config.SHELFMARK_SUBGRAPH;
-  const logger = createLogger(config.LOG_LEVEL).child({ process: name });
+  const logger = createLogger(config.LOG_LEVEL, 'shelfmark', undefined, {
+    production: config.NODE_ENV === 'production',
+  }).child({ process: name });
   const bus = new KafkaEventBus({
     brokers: config.KAFKA_BROKERS,
     clientId: `shelfmark-${name}`,

@@ -105,14 +105,22 @@ export function membersSubgraph(settings: MembersSettings = {}): SubgraphDefinit
         throw new Error('members issues the sign-in tokens, so it needs the token signing (private) key.');
       }
       loginAttempts = await RateLimitedLoginAttempts.open(config.loginLimits, loginLimiterStore(runtime));
-      if (!config.admin) return;
-      const members = new MikroOrmMemberRepository(runtime.orm.em.fork());
-      const outcome = await new AdminBootstrapper(members, hasher, {
-        initialPoints: config.initialPoints,
-        clock: runtime.clock,
-      }).ensure(config.admin);
+      const bootstrapper = new AdminBootstrapper(
+        new MikroOrmMemberRepository(runtime.orm.em.fork()),
+        hasher,
+        {
+          initialPoints: config.initialPoints,
+          clock: runtime.clock,
+        },
+      );
       // The outcome only: an e-mail address is personal data and never goes into a log line.
-      runtime.logger.info({ outcome }, 'admin account bootstrap');
+      if (config.admin) {
+        runtime.logger.info({ outcome: await bootstrapper.ensure(config.admin) }, 'admin account bootstrap');
+      }
+      if (config.librarian) {
+        const outcome = await bootstrapper.ensure(config.librarian, 'LIBRARIAN');
+        runtime.logger.info({ outcome }, 'librarian account bootstrap');
+      }
     },
   };
 }

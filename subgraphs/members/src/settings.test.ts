@@ -13,9 +13,19 @@ describe('members settings', () => {
       cardValidityYears: 3,
       onTimeReturnPoints: 1,
       admin: { email: 'admin@library.test', password: 'long enough' },
+      librarian: null,
       loginLimits: { failuresPerAccountAndAddress: 10, failuresPerAddress: 100, windowSeconds: 900 },
     });
     expect(resolveMembersSettings(base).admin).toBeNull();
+  });
+
+  it('validates the start-up librarian account (the demo library) like the admin', () => {
+    expect(
+      resolveMembersSettings({
+        ...base,
+        librarian: { email: 'Librarian@Library.test', password: 'long enough' },
+      }).librarian,
+    ).toEqual({ email: 'librarian@library.test', password: 'long enough' });
   });
 
   it('takes an on-time reward of 0 (no reward) or more', () => {
@@ -37,6 +47,10 @@ describe('members settings', () => {
     [
       { ...base, admin: { email: 'admin@library.test', password: 'short' } },
       /admin password is not acceptable.*at least 8 characters/,
+    ],
+    [
+      { ...base, librarian: { email: 'librarian@library.test', password: 'short' } },
+      /librarian password is not acceptable.*at least 8 characters/,
     ],
   ])('makes membersSubgraph fail at once on %j', (settings, message) => {
     expect(() => membersSubgraph(settings)).toThrow(message);

@@ -15,6 +15,23 @@ export const loginLimitsSchema = z.object({
   windowSeconds: wholeNumber(1, 15 * 60),
 }) satisfies z.ZodType<LoginLimits, Partial<LoginLimits>>;
 
+/** An account created at start-up when no account has its e-mail; checked like a registration. */
+function startUpAccount() {
+  return z
+    .object({ email: z.string(), password: z.string() })
+    .optional()
+    .transform((account, ctx): AdminAccount | null => {
+      if (!account) return null;
+      try {
+        return { email: EmailAddress.parse(account.email), password: Password.parse(account.password) };
+      } catch (error) {
+        if (!(error instanceof InvalidInput)) throw error;
+        ctx.addIssue({ code: 'custom', message: `${error.field} is not acceptable. ${error.message}` });
+        return z.NEVER;
+      }
+    });
+}
+
 /**
  * How this library runs its members context: the one place each setting's default and bound are
  * declared. The launcher reads the SHELFMARK_* variables through these same fields (its env.ts),
@@ -33,19 +50,12 @@ export const membersSettingsSchema = z.object({
    * The administrator account to create at start-up when no account has this e-mail
    * (SHELFMARK_ADMIN_EMAIL / SHELFMARK_ADMIN_PASSWORD). An existing account is never changed.
    */
-  admin: z
-    .object({ email: z.string(), password: z.string() })
-    .optional()
-    .transform((admin, ctx): AdminAccount | null => {
-      if (!admin) return null;
-      try {
-        return { email: EmailAddress.parse(admin.email), password: Password.parse(admin.password) };
-      } catch (error) {
-        if (!(error instanceof InvalidInput)) throw error;
-        ctx.addIssue({ code: 'custom', message: `${error.field} is not acceptable. ${error.message}` });
-        return z.NEVER;
-      }
-    }),
+  admin: startUpAccount(),
+  /**
+   * A LIBRARIAN account to create at start-up the same way: the demo library's (`npm start` on an
+   * empty data folder, packages/launcher/src/demo). An existing account is never changed.
+   */
+  librarian: startUpAccount(),
   loginLimits: loginLimitsSchema.prefault({}),
 });
 

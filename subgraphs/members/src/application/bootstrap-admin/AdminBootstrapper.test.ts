@@ -1,7 +1,7 @@
 import { EmailAddress, Password } from '../../domain';
 import { aMember } from '../../../test/support/builders';
 import { FakePasswordHasher, InMemoryMemberRepository } from '../../../test/support/fakes';
-import { ADMIN_NAME, AdminBootstrapper } from './AdminBootstrapper';
+import { ADMIN_NAME, AdminBootstrapper, LIBRARIAN_NAME } from './AdminBootstrapper';
 
 const admin = {
   email: EmailAddress.parse('admin@library.test'),
@@ -31,6 +31,23 @@ describe('AdminBootstrapper', () => {
       passwordHash: 'hashed:correct horse battery',
     });
     expect(all[0]?.outbox.map((e) => e.type)).toEqual(['shelfmark.members.member-registered.v1']);
+  });
+
+  it('creates a LIBRARIAN account when asked for that role (the demo library), once', async () => {
+    const librarian = {
+      email: EmailAddress.parse('librarian@library.test'),
+      password: Password.parse('shelves and stacks'),
+    };
+    expect(await bootstrapper.ensure(librarian, 'LIBRARIAN')).toBe('created');
+    expect(await bootstrapper.ensure(librarian, 'LIBRARIAN')).toBe('exists');
+    expect(members.all()).toEqual([
+      expect.objectContaining({
+        email: 'librarian@library.test',
+        name: LIBRARIAN_NAME,
+        role: 'LIBRARIAN',
+        passwordHash: 'hashed:shelves and stacks',
+      }),
+    ]);
   });
 
   it('leaves an existing account with that e-mail exactly as it is', async () => {

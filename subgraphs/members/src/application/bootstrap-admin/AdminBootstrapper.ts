@@ -16,6 +16,11 @@ export interface AdminAccount {
 }
 
 export const ADMIN_NAME = 'Administrator';
+/** The name of a librarian account created at start-up (the demo library's). */
+export const LIBRARIAN_NAME = 'Librarian';
+
+/** The staff roles an account created at start-up may have. */
+export type BootstrapRole = 'ADMIN' | 'LIBRARIAN';
 
 export interface AdminBootstrapperOptions {
   readonly initialPoints: number;
@@ -23,8 +28,9 @@ export interface AdminBootstrapperOptions {
 }
 
 /**
- * Makes sure the configured admin account exists. It only ever creates: an account that already
- * has the e-mail is left exactly as it is (its password, role and points are its own business now).
+ * Makes sure a configured staff account exists: the admin, or a librarian (the demo library's).
+ * It only ever creates: an account that already has the e-mail is left exactly as it is (its
+ * password, role and points are its own business now).
  */
 export class AdminBootstrapper {
   constructor(
@@ -33,15 +39,15 @@ export class AdminBootstrapper {
     private readonly options: AdminBootstrapperOptions,
   ) {}
 
-  async ensure(admin: AdminAccount): Promise<'created' | 'exists'> {
-    if (await this.members.byEmail(admin.email)) return 'exists';
+  async ensure(account: AdminAccount, role: BootstrapRole = 'ADMIN'): Promise<'created' | 'exists'> {
+    if (await this.members.byEmail(account.email)) return 'exists';
     const member = Member.register(
       randomUUID(),
       {
-        email: admin.email,
-        name: MemberName.parse(ADMIN_NAME),
-        passwordHash: await this.hasher.hash(admin.password),
-        role: 'ADMIN',
+        email: account.email,
+        name: MemberName.parse(role === 'ADMIN' ? ADMIN_NAME : LIBRARIAN_NAME),
+        passwordHash: await this.hasher.hash(account.password),
+        role,
         initialPoints: this.options.initialPoints,
       },
       (this.options.clock ?? (() => new Date()))(),

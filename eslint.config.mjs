@@ -10,6 +10,7 @@ export default tseslint.config(
       'coverage/**',
       '.data/**',
       'e2e/gql/**',
+      'web/src/gql/**',
       '**/*.js',
       '**/*.mjs',
     ],
@@ -42,7 +43,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['codegen.ts'],
+    // Config files and the .vue module declaration export a default, as their tools expect.
+    files: ['codegen.ts', 'web/vite.config.ts', 'web/vitest.config.ts', 'web/env.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

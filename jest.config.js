@@ -15,7 +15,8 @@ const base = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // web/ has its own runner (Vitest, for Vue components): `npm test -w web`.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/web/'],
   setupFilesAfterEnv: ['<rootDir>/packages/testing/jest/testCeiling.js'],
 };
 

@@ -23,6 +23,7 @@ import { createRouterErrorFormatter } from './formatError';
 import { answerThrottledWith429, armorLimits, reportMissingValues, resolveOperationOrRefuse } from './guards';
 import { playgroundRoutes } from './playground';
 import { SubgraphDataSource } from './SubgraphDataSource';
+import { webAppRoutes, type WebAppOptions } from './web';
 import {
   ConnectionsPerAddress,
   defaultSubscriptionSettings,
@@ -55,6 +56,11 @@ export interface RouterOptions {
    * docs/adr/0015-offline-playground.md). Defaults to on unless `production`.
    */
   readonly playground?: boolean;
+  /**
+   * Serve the built web app from `root` (web/dist) at `/`, every other page of the app too
+   * (docs/adr/0016-web-app.md). The API, the playground and the probes keep their paths.
+   */
+  readonly web?: WebAppOptions;
   /** The HTTP server's idle keep-alive timeout; defaults to the kit's SERVER_KEEP_ALIVE_TIMEOUT_MS. */
   readonly keepAliveTimeoutMs?: number;
   /**
@@ -191,7 +197,10 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     apollo,
     beforeGraphQL: [graphqlSseMiddleware(transport, addresses)],
     // Apollo's own landing page stays disabled: it would load its page from a CDN.
-    routes: (options.playground ?? !options.production) ? [playgroundRoutes()] : [],
+    routes: [
+      ...((options.playground ?? !options.production) ? [playgroundRoutes()] : []),
+      ...(options.web ? [webAppRoutes(options.web)] : []),
+    ],
     registry: metrics.registry,
     health: {
       ready: async () => {

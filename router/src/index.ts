@@ -6,3 +6,4 @@ export {
   type RunningRouter,
 } from './createRouter';
 export type { RouterContext } from './context';
+export { WEB_CONTENT_SECURITY_POLICY, type WebAppOptions } from './web';

@@ -31,6 +31,7 @@ import {
   refuseSubscriptionsOverHttp,
   serveGraphqlWs,
   SubscriptionHub,
+  SubscriptionPreparer,
   type SubscriptionSettings,
 } from './subscriptions';
 
@@ -175,8 +176,10 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     publicKey: options.keys.publicKey,
     settings,
     logger,
-    limitRules: protection.validationRules,
-    production: options.production,
+    preparer: new SubscriptionPreparer({
+      limitRules: protection.validationRules,
+      production: options.production,
+    }),
   };
   const addresses = new ConnectionsPerAddress(settings.maxConnectionsPerAddress);
   // What subscriptions cost, on /metrics: live subscribers, and the executions they share.

@@ -2,6 +2,7 @@ import { ErrorCode } from '@shelfmark/errors';
 import {
   GraphQLError,
   Kind,
+  parse,
   OperationTypeNode,
   NoSchemaIntrospectionCustomRule,
   specifiedRules,
@@ -11,7 +12,12 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { OperationLimitExceeded } from '../guards';
-import { rewriteSubscription, type RewrittenSubscription } from './rewrite';
+import {
+  rewriteSubscription,
+  withVariables,
+  type RewrittenSubscription,
+  type SubscriptionTemplate,
+} from './rewrite';
 
 export interface PrepareOptions {
   /** The router's limits as graphql-armor validation rules (the same as over HTTP). */
@@ -21,22 +27,96 @@ export interface PrepareOptions {
 }
 
 export type Prepared =
-  | { readonly subscription: RewrittenSubscription; readonly errors?: undefined }
+  | {
+      readonly document: DocumentNode;
+      readonly subscription: RewrittenSubscription;
+      readonly errors?: undefined;
+    }
+  | { readonly errors: readonly GraphQLError[] };
+
+/** What one document gives, whatever the variables: the refusal, or the parsed document and its template. */
+type Checked =
+  | { readonly document: DocumentNode; readonly template: SubscriptionTemplate; readonly errors?: undefined }
   | { readonly errors: readonly GraphQLError[] };
 
 /**
  * Checks a subscription the way the HTTP endpoint checks a query, before anything is subscribed:
- * valid against the API schema, within the depth, cost and alias limits, no introspection in
- * production, a subscription (queries and mutations go over HTTP), variables of the right types.
- * Each refusal is a GraphQLError with a documented code.
+ * it parses, valid against the API schema, within the depth, cost and alias limits, no
+ * introspection in production, a subscription (queries and mutations go over HTTP), variables of
+ * the right types. Each refusal is a GraphQLError with a documented code.
+ *
+ * Parsing, validation and the rewrite depend on the document alone and cost about a millisecond
+ * (validation against the whole API schema): they are done once per document and kept (a bounded
+ * cache, dropped when the schema changes), as Apollo caches parsed and validated queries. Only the
+ * variables are checked per subscriber: 10,000 subscribers of one board cost one validation.
  */
-export function prepareSubscription(
+export class SubscriptionPreparer {
+  private readonly checked = new Map<string, Checked>();
+  private schema: GraphQLSchema | undefined;
+
+  constructor(
+    private readonly options: PrepareOptions,
+    /** Documents kept; the least recently used is dropped first. */
+    private readonly capacity = 1_000,
+  ) {}
+
+  prepare(
+    schema: GraphQLSchema,
+    query: string,
+    operationName: string | null | undefined,
+    variables: Readonly<Record<string, unknown>> | null | undefined,
+  ): Prepared {
+    const checked = this.check(schema, query, operationName);
+    if (checked.errors) return checked;
+    try {
+      return { document: checked.document, subscription: withVariables(checked.template, variables ?? {}) };
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      // The variables do not fit their declared types.
+      return {
+        errors: [new GraphQLError(error.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } })],
+      };
+    }
+  }
+
+  private check(schema: GraphQLSchema, query: string, operationName: string | null | undefined): Checked {
+    if (schema !== this.schema) {
+      this.checked.clear();
+      this.schema = schema;
+    }
+    const key = `${operationName ?? ''}\n${query}`;
+    const known = this.checked.get(key);
+    if (known) {
+      // Most recently used last, so the oldest is first in line to go.
+      this.checked.delete(key);
+      this.checked.set(key, known);
+      return known;
+    }
+    const checked = checkDocument(schema, query, operationName, this.options);
+    this.checked.set(key, checked);
+    if (this.checked.size > this.capacity) this.checked.delete(this.checked.keys().next().value!);
+    return checked;
+  }
+}
+
+function checkDocument(
   schema: GraphQLSchema,
-  document: DocumentNode,
+  query: string,
   operationName: string | null | undefined,
-  variables: Readonly<Record<string, unknown>> | null | undefined,
   options: PrepareOptions,
-): Prepared {
+): Checked {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch (error) {
+    return {
+      errors: [
+        new GraphQLError(error instanceof GraphQLError ? error.message : 'The query could not be parsed.', {
+          extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+        }),
+      ],
+    };
+  }
   const rules = [
     ...specifiedRules,
     ...options.limitRules,
@@ -73,13 +153,7 @@ export function prepareSubscription(
       ],
     };
   }
-  try {
-    return { subscription: rewriteSubscription(schema, document, operation.name?.value, variables) };
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    // The variables do not fit their declared types.
-    return { errors: [new GraphQLError(error.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } })] };
-  }
+  return { document, template: rewriteSubscription(schema, document, operation.name?.value) };
 }
 
 function refusal(error: GraphQLError, production: boolean): GraphQLError {

@@ -1,5 +1,5 @@
 import { buildSchema, parse } from 'graphql';
-import { asSubscriptionPayload, rewriteSubscription } from './rewrite';
+import { asSubscriptionPayload, rewriteSubscription, withVariables } from './rewrite';
 
 const schema = buildSchema(`
   type Book { id: ID! title: String! }
@@ -14,12 +14,14 @@ const schema = buildSchema(`
 
 describe('a subscription rewritten as the query of one update', () => {
   it('asks the query field with the same selection, arguments renamed, and no alias of its own', () => {
-    const rewritten = rewriteSubscription(
-      schema,
-      parse(
-        'subscription Status($id: ID!) { bookStatusChanged(bookId: $id) { t1: title ...F } } fragment F on Book { id }',
+    const rewritten = withVariables(
+      rewriteSubscription(
+        schema,
+        parse(
+          'subscription Status($id: ID!) { bookStatusChanged(bookId: $id) { t1: title ...F } } fragment F on Book { id }',
+        ),
+        undefined,
       ),
-      undefined,
       { id: 'b1' },
     );
     expect(rewritten.query.replace(/\s+/g, ' ')).toBe(
@@ -30,10 +32,12 @@ describe('a subscription rewritten as the query of one update', () => {
   });
 
   it('keeps the subscriber’s own alias, which needs no renaming', () => {
-    const rewritten = rewriteSubscription(
-      schema,
-      parse('subscription { board: rankingChanged(window: ALL_TIME, first: 3) { rank } }'),
-      undefined,
+    const rewritten = withVariables(
+      rewriteSubscription(
+        schema,
+        parse('subscription { board: rankingChanged(window: ALL_TIME, first: 3) { rank } }'),
+        undefined,
+      ),
       {},
     );
     expect(rewritten.query.replace(/\s+/g, ' ')).toBe(

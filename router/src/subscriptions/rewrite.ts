@@ -14,6 +14,12 @@ import {
 /** What an update of a subscription is about, so the hub knows which events concern it. */
 export type Trigger = { readonly kind: 'book'; readonly bookId: string } | { readonly kind: 'ranking' };
 
+/** A subscription document rewritten once, for whatever variables its subscribers give. */
+export interface SubscriptionTemplate extends Omit<RewrittenSubscription, 'trigger'> {
+  /** What the update is about for these variables; throws a GraphQLError when they do not fit. */
+  triggerFor(variables: Readonly<Record<string, unknown>>): Trigger;
+}
+
 /** A subscription rewritten as the query the router runs through the gateway on each update. */
 export interface RewrittenSubscription {
   /** The query, printed: `query { book(id: $id) { ...selection } }`. */
@@ -50,8 +56,7 @@ export function rewriteSubscription(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
-  variables: Readonly<Record<string, unknown>> | null | undefined,
-): RewrittenSubscription {
+): SubscriptionTemplate {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
@@ -88,8 +93,21 @@ export function rewriteSubscription(
   return {
     query: print(query),
     operationName: operation.name?.value,
-    trigger: triggerOf(schema, name, root, operation, variables ?? {}),
     rename: root.alias ? undefined : { from: mapping.field, to: name },
+    triggerFor: (variables) => triggerOf(schema, name, root, operation, variables),
+  };
+}
+
+/** The template as one subscriber's variables make it. */
+export function withVariables(
+  template: SubscriptionTemplate,
+  variables: Readonly<Record<string, unknown>>,
+): RewrittenSubscription {
+  return {
+    query: template.query,
+    operationName: template.operationName,
+    rename: template.rename,
+    trigger: template.triggerFor(variables),
   };
 }
 

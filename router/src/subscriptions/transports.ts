@@ -2,13 +2,13 @@ import { ErrorCode } from '@shelfmark/errors';
 import type { Logger } from '@shelfmark/events';
 import { bearerToken, InvalidToken, verifyToken, type Identity } from '@shelfmark/subgraph-kit';
 import type { RequestHandler } from 'express';
-import { GraphQLError, parse, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/express';
 import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage, Server } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { prepareSubscription, type PrepareOptions } from './prepare';
+import type { SubscriptionPreparer } from './prepare';
 import { CloseCode, type SubscriptionSettings } from './settings';
 import type { SubscriptionHub } from './SubscriptionHub';
 
@@ -19,8 +19,10 @@ interface Caller {
 }
 
 /** What each transport needs to serve subscriptions. */
-export interface TransportOptions extends PrepareOptions {
+export interface TransportOptions {
   readonly hub: SubscriptionHub;
+  /** Checks each subscription as HTTP checks a query (the same limits), once per document. */
+  readonly preparer: SubscriptionPreparer;
   /** The API schema, once the gateway has loaded it. */
   readonly schema: () => GraphQLSchema;
   readonly publicKey: KeyObject;
@@ -231,21 +233,11 @@ function subscriptionArgs(
   context: SubscriptionContext,
 ): readonly GraphQLError[] | ExecutionArgs {
   const schema = options.schema();
-  let document;
-  try {
-    document = parse(query);
-  } catch (error) {
-    return [
-      new GraphQLError(error instanceof GraphQLError ? error.message : 'The query could not be parsed.', {
-        extensions: { code: 'GRAPHQL_PARSE_FAILED' },
-      }),
-    ];
-  }
-  const prepared = prepareSubscription(schema, document, operationName, variables, options);
+  const prepared = options.preparer.prepare(schema, query, operationName, variables);
   if (prepared.errors) return prepared.errors;
   return {
     schema,
-    document,
+    document: prepared.document,
     ...(operationName ? { operationName } : {}),
     variableValues: variables ?? {},
     contextValue: { subscription: { ...context, prepared: prepared.subscription } },

@@ -1,6 +1,6 @@
 import { FileDeadLetterSink, InProcessEventBus } from '@shelfmark/events';
 import { startNotifications, type RunningNotifications } from '@shelfmark/notifications';
-import { createRouter, type RunningRouter } from '@shelfmark/router';
+import { createRouter, type RunningRouter, type WebAppOptions } from '@shelfmark/router';
 import { readSupergraph, SUBGRAPH_NAMES, type SubgraphName } from '@shelfmark/schema';
 import {
   createLogger,
@@ -36,6 +36,8 @@ export interface EmbeddedShelfmark {
 export interface EmbeddedOptions {
   /** The time every subgraph tells; tests pass one they can move. */
   readonly clock?: Clock;
+  /** The built web app for the router to serve at `/` (see `prepareWebApp`); none without. */
+  readonly web?: WebAppOptions;
 }
 
 export async function startEmbedded(
@@ -109,6 +111,7 @@ export async function startEmbedded(
       production: config.production,
       stackTraces: config.stackTraces,
       playground: config.playground,
+      ...(options.web ? { web: options.web } : {}),
       subscriptions: config.subscriptions,
       // Subscriptions are fed by the in-process bus, as every subgraph's consumers are.
       events: { bus },

@@ -34,10 +34,18 @@ const schema = z
     ...routerEnv,
     ...notificationsEnv,
     LOG_LEVEL: logLevel.default('info'),
+    /**
+     * The demo library, seeded on the first start of an empty data folder (src/demo): on unless
+     * NODE_ENV=production, where it is refused (it prints its accounts' passwords).
+     */
+    SHELFMARK_DEMO: z.stringbool().optional(),
   })
   .refine(...adminPair)
   .refine(...sagaOutlastsPeerCalls)
-  .refine(...noCrashDrillsInProduction);
+  .refine(...noCrashDrillsInProduction)
+  .refine((env) => !(env.NODE_ENV === 'production' && env.SHELFMARK_DEMO), {
+    message: 'SHELFMARK_DEMO is refused when NODE_ENV=production: a production library never seeds demo data',
+  });
 
 export interface EmbeddedConfig {
   readonly production: boolean;
@@ -58,6 +66,8 @@ export interface EmbeddedConfig {
   readonly jobIntervalMs: number;
   /** Where the notifications worker sends mail (SMTP_URL, or the mail folder) and its retry budget. */
   readonly notifications: NotificationSettings;
+  /** The demo library on an empty data folder (SHELFMARK_DEMO); on unless production, never there. */
+  readonly demo: boolean;
 }
 
 /** Reads and validates the environment; throws one message listing everything that is wrong. */
@@ -79,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
     settings: embeddedSettings(topologySettings(e)),
     jobIntervalMs: e.SHELFMARK_JOB_INTERVAL_SECONDS * 1000,
     notifications: notificationSettings(e),
+    demo: e.SHELFMARK_DEMO ?? e.NODE_ENV !== 'production',
   };
 }
 

@@ -13,15 +13,22 @@ export interface ShelfmarkProcess {
  * Runs the launcher as `npm start` does, in a process of its own: outside jest's NODE_ENV=test,
  * killable for real (crash drills), and off the caller's event loop (benchmarks). Only PATH and
  * `env` reach it. `nodeArgs` go before the script (e.g. `--cpu-prof`).
+ *
+ * The demo library stays out (SHELFMARK_DEMO=false): tests and benchmarks count what they add. A
+ * test of the demo passes `SHELFMARK_DEMO: undefined` to start as `npm start` does with it unset.
  */
 export function spawnShelfmark(
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   nodeArgs: readonly string[] = [],
 ): ShelfmarkProcess {
+  const given = { PATH: process.env['PATH'] ?? '', SHELFMARK_DEMO: 'false', ...env };
   const child = spawn(
     process.execPath,
     [...nodeArgs, '-r', '@swc-node/register', 'packages/launcher/src/main.ts'],
-    { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env } },
+    {
+      cwd: ROOT,
+      env: Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)),
+    },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

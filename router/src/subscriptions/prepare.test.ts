@@ -1,5 +1,5 @@
 import { buildSchema, type ValidationRule } from 'graphql';
-import { SubscriptionPreparer } from './prepare';
+import { SubscriptionPreparer, type Prepared } from './prepare';
 
 const SDL = `
   type Book { id: ID! title: String! }
@@ -21,16 +21,22 @@ function counting(capacity?: number) {
   };
 }
 
+/** The accepted subscription; fails the test with the refusal otherwise. */
+function accepted(prepared: Prepared) {
+  if (prepared.errors) throw new Error(prepared.errors.map((e) => e.message).join('; '));
+  return prepared;
+}
+
 describe('preparing subscriptions once per document', () => {
   const schema = buildSchema(SDL);
 
   it('validates a document once, and reads each subscriber’s variables', () => {
     const { preparer, validations } = counting();
-    const first = preparer.prepare(schema, STATUS, undefined, { id: 'b1' });
-    const second = preparer.prepare(schema, STATUS, undefined, { id: 'b2' });
+    const first = accepted(preparer.prepare(schema, STATUS, undefined, { id: 'b1' }));
+    const second = accepted(preparer.prepare(schema, STATUS, undefined, { id: 'b2' }));
     expect(validations.count).toBe(1);
-    expect(first.subscription?.trigger).toEqual({ kind: 'book', bookId: 'b1' });
-    expect(second.subscription?.trigger).toEqual({ kind: 'book', bookId: 'b2' });
+    expect(first.subscription.trigger).toEqual({ kind: 'book', bookId: 'b1' });
+    expect(second.subscription.trigger).toEqual({ kind: 'book', bookId: 'b2' });
     expect(second.document).toBe(first.document);
   });
 

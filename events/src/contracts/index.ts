@@ -42,6 +42,7 @@ export {
 } from './members';
 export {
   borrowCancelledV1,
+  checkoutCancelledV1,
   holdAbandonedV1,
   holdCancelledV1,
   holdExpiredV1,

@@ -33,6 +33,19 @@ export const borrowCancelledV1 = z.object({
   reason: z.string().min(1),
 });
 
+/**
+ * A librarian's checkOut was given up while inventory may hold the copies it named (compensation):
+ * inventory releases what it reserved for it. A checkOut names copies, not books — which books
+ * they are is known only once inventory answers — hence an event of its own, not borrow-cancelled.
+ */
+export const checkoutCancelledV1 = z.object({
+  borrowId: id,
+  memberId: id,
+  /** The barcodes the librarian scanned, as given. */
+  barcodes: z.array(z.string().min(1)).min(1),
+  reason: z.string().min(1),
+});
+
 /** A copy came back. `nextHold` says whether it goes to the hold shelf or back on the shelves. */
 export const loanReturnedV1 = z.object({
   loanId: id,
@@ -144,6 +157,7 @@ export const holdAbandonedV1 = z.object({
 export const loansEvents = {
   'shelfmark.loans.loan-borrowed.v1': loanBorrowedV1,
   'shelfmark.loans.borrow-cancelled.v1': borrowCancelledV1,
+  'shelfmark.loans.checkout-cancelled.v1': checkoutCancelledV1,
   'shelfmark.loans.loan-returned.v1': loanReturnedV1,
   'shelfmark.loans.loan-renewed.v1': loanRenewedV1,
   'shelfmark.loans.loan-overdue.v1': loanOverdueV1,

@@ -3,12 +3,14 @@ import { CopyAdder } from './application/add-copies/CopyAdder';
 import { CopyChanger } from './application/change-copy/CopyChanger';
 import { CopyWithdrawer } from './application/withdraw-copy/CopyWithdrawer';
 import { CopyReserver } from './application/reserve-copies/CopyReserver';
+import { NamedCopyReserver } from './application/reserve-named-copies/NamedCopyReserver';
 import { BookRegistrar } from './application/register-book/BookRegistrar';
 import { CopyReleaser } from './application/release-copies/CopyReleaser';
 import { LendCopyOnLoanBorrowed } from './adapters/events/LendCopyOnLoanBorrowed';
 import { PassCopyOnOnHoldEnded } from './adapters/events/PassCopyOnOnHoldEnded';
 import { RegisterBookOnBookAdded } from './adapters/events/RegisterBookOnBookAdded';
 import { ReleaseCopiesOnBorrowCancelled } from './adapters/events/ReleaseCopiesOnBorrowCancelled';
+import { ReleaseCopiesOnCheckoutCancelled } from './adapters/events/ReleaseCopiesOnCheckoutCancelled';
 import { ShelveCopyOnLoanReturned } from './adapters/events/ShelveCopyOnLoanReturned';
 import { BookReference } from './adapters/graphql/book.reference';
 import { BookInventoryResolver } from './adapters/graphql/book.resolver';
@@ -55,6 +57,9 @@ export function inventorySubgraph(): SubgraphDefinition<InventoryContext> {
         ...base,
         addCopies: new CopyAdder(copies, books, { clock: runtime.clock }),
         reserveCopies: new CopyReserver(fresh, books, new CopyChanger(fresh), { clock: runtime.clock }),
+        reserveNamedCopies: new NamedCopyReserver(fresh, new CopyChanger(fresh, runtime.clock), {
+          clock: runtime.clock,
+        }),
         withdrawCopy: new CopyWithdrawer(fresh, new CopyChanger(fresh), runtime.clock),
         copies,
         copyById: copyLoader(copies),
@@ -65,13 +70,15 @@ export function inventorySubgraph(): SubgraphDefinition<InventoryContext> {
     consumers: ({ orm, logger, clock }) => {
       const copies = freshCopies(orm);
       const changer = new CopyChanger(copies, clock);
+      const releaser = new CopyReleaser(copies, changer, clock);
       return [
         new RegisterBookOnBookAdded(
           new BookRegistrar(() => new MikroOrmCatalogueBookRepository(orm.em.fork())),
           logger,
         ),
         new LendCopyOnLoanBorrowed(changer, logger),
-        new ReleaseCopiesOnBorrowCancelled(new CopyReleaser(copies, changer, clock), logger),
+        new ReleaseCopiesOnBorrowCancelled(releaser, logger),
+        new ReleaseCopiesOnCheckoutCancelled(releaser, logger),
         new ShelveCopyOnLoanReturned(changer, logger),
         new PassCopyOnOnHoldEnded(changer, logger),
       ];

@@ -1,7 +1,7 @@
 import { AggregateRoot } from '@shelfmark/events';
 import type { Barcode } from './Barcode';
-import { CopyStatus } from './CopyStatus';
-import { CopyInUse } from './errors';
+import { CopyStatus, OUT_OF_CIRCULATION } from './CopyStatus';
+import { CopyInUse, type CopyUnavailability } from './errors';
 
 export interface NewCopy {
   readonly id: string;
@@ -80,6 +80,21 @@ export class Copy extends AggregateRoot {
     if (this.isReserved()) return false;
     if (this.status === CopyStatus.AVAILABLE) return !this.heldForHoldId;
     return this.status === CopyStatus.ON_HOLD_SHELF && this.heldForMemberId === memberId;
+  }
+
+  /** Why this member could not reserve the copy now, or null when they could ({@link canBeReservedBy}). */
+  whyNotReservableBy(memberId: string): CopyUnavailability | null {
+    if (this.canBeReservedBy(memberId)) return null;
+    if (OUT_OF_CIRCULATION.has(this.status)) return 'OUT_OF_CIRCULATION';
+    if (this.isReserved() || this.status === CopyStatus.ON_LOAN) return 'ON_LOAN';
+    return 'HELD_FOR_ANOTHER';
+  }
+
+  /** Whether the copy waits on the hold shelf for this member (and nobody is borrowing it right now). */
+  isHeldFor(memberId: string): boolean {
+    return (
+      this.status === CopyStatus.ON_HOLD_SHELF && !this.isReserved() && this.heldForMemberId === memberId
+    );
   }
 
   /**

@@ -23,6 +23,10 @@ export interface CopyRepository {
   byId(id: string): Promise<Copy | null>;
   byIds(ids: readonly string[]): Promise<Copy[]>;
   byBarcode(barcode: string): Promise<Copy | null>;
+  /** The copies with these (normalised) barcodes; barcodes no copy has are left out. */
+  byBarcodes(barcodes: readonly string[]): Promise<Copy[]>;
+  /** Copies of these books waiting on the hold shelf for this member. */
+  heldFor(memberId: string, bookIds: readonly string[]): Promise<Copy[]>;
   /** The copies of these books, sorted by barcode. */
   byBookIds(bookIds: readonly string[]): Promise<Copy[]>;
   /** How many copies of these books are in each status; statuses with none are left out. */

@@ -31,6 +31,59 @@ export class NoCopyAvailable extends DomainError {
   }
 }
 
+/** No copy has this barcode (as typed or scanned at the desk). */
+export class UnknownBarcode extends DomainError {
+  readonly code = 'NOT_FOUND' as const;
+
+  constructor(readonly barcode: string) {
+    super(`No copy has the barcode ${barcode}. Check the label, or scan it again.`, {
+      entity: 'Copy',
+      id: barcode,
+      barcode,
+      field: 'barcodes',
+    });
+  }
+}
+
+/** Why a copy named at the desk cannot be lent to the member now (see {@link Copy.whyNotReservableBy}). */
+export type CopyUnavailability = 'ON_LOAN' | 'HELD_FOR_ANOTHER' | 'OUT_OF_CIRCULATION';
+
+const UNAVAILABLE: Record<CopyUnavailability, string> = {
+  ON_LOAN: 'is out on loan (check it in first)',
+  HELD_FOR_ANOTHER: 'waits on the hold shelf for another member',
+  OUT_OF_CIRCULATION: 'is no longer in circulation (withdrawn or lost)',
+};
+
+/**
+ * The copy a librarian named cannot be lent to this member now: it is on loan (or being lent this
+ * very moment), kept on the hold shelf for someone else, or out of circulation. Reserves nothing.
+ */
+export class CopyNotLendable extends DomainError {
+  readonly code = 'NO_COPY_AVAILABLE' as const;
+
+  constructor(copy: { readonly barcode: string; readonly bookId: string }, why: CopyUnavailability) {
+    super(`Copy ${copy.barcode} ${UNAVAILABLE[why]}, so it cannot be lent now.`, {
+      bookId: copy.bookId,
+      barcode: copy.barcode,
+      reason: why,
+      field: 'barcodes',
+    });
+  }
+}
+
+/**
+ * A librarian named a free copy of a book while another copy of it waits on the hold shelf for
+ * this very member: lending the free one would leave the kept one stranded for a hold that is done.
+ */
+export class HeldCopyWaiting extends InvalidInput {
+  constructor(named: string, held: string) {
+    super(
+      'barcodes',
+      `Copy ${held} of the same book waits on the hold shelf for this member; lend them that copy instead of ${named}.`,
+    );
+  }
+}
+
 /** Only a copy back on the shelves (AVAILABLE, kept for nobody) can be withdrawn. */
 export class CopyInUse extends InvalidInput {
   constructor(status: string) {

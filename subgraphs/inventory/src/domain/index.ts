@@ -10,8 +10,12 @@ export {
   BarcodeTaken,
   CopyChangedMeanwhile,
   CopyInUse,
+  CopyNotLendable,
+  HeldCopyWaiting,
   NoCopyAvailable,
+  UnknownBarcode,
   UnknownBook,
   UnknownCopy,
+  type CopyUnavailability,
 } from './errors';
 export { copyLocation, MAX_LOCATION_LENGTH } from './Location';

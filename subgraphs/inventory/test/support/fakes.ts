@@ -75,6 +75,23 @@ export class InMemoryCopyRepository implements CopyRepository {
     return Promise.resolve(this.stored.find((c) => c.barcode === barcode) ?? null);
   }
 
+  byBarcodes(barcodes: readonly string[]): Promise<Copy[]> {
+    return Promise.resolve(this.stored.filter((c) => barcodes.includes(c.barcode)).map(loaded));
+  }
+
+  heldFor(memberId: string, bookIds: readonly string[]): Promise<Copy[]> {
+    return Promise.resolve(
+      this.stored
+        .filter(
+          (c) =>
+            c.heldForMemberId === memberId &&
+            c.status === CopyStatus.ON_HOLD_SHELF &&
+            bookIds.includes(c.bookId),
+        )
+        .map(loaded),
+    );
+  }
+
   byBookIds(bookIds: readonly string[]): Promise<Copy[]> {
     return Promise.resolve(
       this.stored

@@ -19,7 +19,7 @@ export class ReleaseCopiesOnBorrowCancelled implements Consumer<BorrowCancelled>
 
   async handle(event: ShelfmarkEvent<BorrowCancelled>): Promise<void> {
     const { borrowId, bookIds } = event.data;
-    const released = await this.releaser.release({ borrowId, bookIds, causedBy: event.id });
+    const released = await this.releaser.release({ borrowId, asked: { bookIds }, causedBy: event.id });
     this.logger.debug({ eventId: event.id, borrowId, released }, 'borrow-cancelled applied');
   }
 }

@@ -1,12 +1,15 @@
 import { byId, groupedBy, type Loader, type SubgraphContext } from '@shelfmark/subgraph-kit';
 import type { CopyAdder } from '../../application/add-copies/CopyAdder';
 import type { CopyReserver } from '../../application/reserve-copies/CopyReserver';
+import type { NamedCopyReserver } from '../../application/reserve-named-copies/NamedCopyReserver';
 import type { CopyWithdrawer } from '../../application/withdraw-copy/CopyWithdrawer';
 import { availabilityOf, type Availability, type Copy, type CopyRepository } from '../../domain';
 
 export interface InventoryContext extends SubgraphContext {
   readonly addCopies: CopyAdder;
   readonly reserveCopies: CopyReserver;
+  /** Internal: loans' saga for a librarian's checkOut reserves the copies scanned at the desk. */
+  readonly reserveNamedCopies: NamedCopyReserver;
   readonly withdrawCopy: CopyWithdrawer;
   readonly copies: CopyRepository;
   /** Batches entity references to copies into one query per request. */

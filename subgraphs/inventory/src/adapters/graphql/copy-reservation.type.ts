@@ -13,6 +13,9 @@ export class CopyReservationType {
   @Field(() => ID)
   copyId!: string;
 
+  @Field({ description: 'The label on the copy (loans keeps it on the loan, for the desk’s checkIn).' })
+  barcode!: string;
+
   @Field(() => ID, {
     nullable: true,
     description: 'The hold the copy was waiting on the hold shelf for (the borrower’s own), else null.',

@@ -75,6 +75,18 @@ export class MikroOrmCopyRepository implements CopyRepository {
     return this.em.findOne(CopySchema, { barcode });
   }
 
+  byBarcodes(barcodes: readonly string[]): Promise<Copy[]> {
+    return this.em.find(CopySchema, { barcode: { $in: [...barcodes] } });
+  }
+
+  heldFor(memberId: string, bookIds: readonly string[]): Promise<Copy[]> {
+    return this.em.find(
+      CopySchema,
+      { heldForMemberId: memberId, status: CopyStatus.ON_HOLD_SHELF, bookId: { $in: [...bookIds] } },
+      { orderBy: { barcode: 'asc' } },
+    );
+  }
+
   byBookIds(bookIds: readonly string[]): Promise<Copy[]> {
     return this.em.find(CopySchema, { bookId: { $in: [...bookIds] } }, { orderBy: { barcode: 'asc' } });
   }

@@ -14,6 +14,8 @@ export const CopySchema = new EntitySchema<Copy, AggregateRoot>({
     // What a borrow request reserved (releases, repeated reservations) or was lent.
     { properties: ['reservedFor'] },
     { properties: ['loanBorrowId'] },
+    // The copies waiting on the hold shelf for a member (a desk check-out names one of their books).
+    { properties: ['heldForMemberId'] },
   ],
   properties: {
     id: { type: 'string', primary: true },

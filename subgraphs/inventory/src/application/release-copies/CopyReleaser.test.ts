@@ -27,7 +27,7 @@ describe('CopyReleaser', () => {
 
     const released = await releaser.release({
       borrowId: 'borrow-1',
-      bookIds: ['dune', 'emma'],
+      asked: { bookIds: ['dune', 'emma'] },
       causedBy: 'evt-1',
     });
 
@@ -43,12 +43,30 @@ describe('CopyReleaser', () => {
     add('dune', 'd1', 'borrow-1');
     add('emma', 'e1', 'borrow-1');
     stored('e1').lend('loan-1', 'borrow-1', now);
-    const cancel = { borrowId: 'borrow-1', bookIds: ['dune', 'emma'], causedBy: 'evt-1' };
+    const cancel = { borrowId: 'borrow-1', asked: { bookIds: ['dune', 'emma'] }, causedBy: 'evt-1' };
 
     expect(await releaser.release(cancel)).toEqual(['d1']);
     const saves = copies.saves;
     expect(await releaser.release(cancel)).toEqual([]);
     expect(copies.saves).toBe(saves);
     expect(stored('e1')).toMatchObject({ status: 'ON_LOAN', loanId: 'loan-1' });
+  });
+
+  it('releases the copies of a cancelled checkOut by the barcodes it named, as typed', async () => {
+    const { releaser, add, stored } = setUp();
+    add('dune', 'd1', 'checkout-1');
+    add('dune', 'd2', 'checkout-1');
+    add('emma', 'e1', 'checkout-2');
+
+    const released = await releaser.release({
+      borrowId: 'checkout-1',
+      asked: { barcodes: [stored('d1').barcode.toLowerCase(), stored('e1').barcode] },
+      causedBy: 'evt-1',
+    });
+
+    expect(released).toEqual(['d1']);
+    expect(stored('d1')).toMatchObject({ status: 'AVAILABLE', reservedFor: null });
+    expect(stored('d2')).toMatchObject({ status: 'ON_LOAN', reservedFor: 'checkout-1' });
+    expect(stored('e1')).toMatchObject({ status: 'ON_LOAN', reservedFor: 'checkout-2' });
   });
 });

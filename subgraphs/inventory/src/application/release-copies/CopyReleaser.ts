@@ -1,18 +1,21 @@
-import type { FreshCopies } from '../../domain';
+import { Barcode, type Copy, type FreshCopies } from '../../domain';
 import type { CopyChanger } from '../change-copy/CopyChanger';
 
 export interface ReleaseCopies {
   readonly borrowId: string;
-  /** The books of the borrow given up: only their copies are released. */
-  readonly bookIds: readonly string[];
-  /** The event that gave the borrow up (borrow-cancelled). */
+  /**
+   * What the request given up asked for: only those copies are released. A borrowBooks request
+   * names books (borrow-cancelled), a librarian's checkOut names copies by barcode (checkout-cancelled).
+   */
+  readonly asked: { readonly bookIds: readonly string[] } | { readonly barcodes: readonly string[] };
+  /** The event that gave the request up. */
   readonly causedBy: string;
 }
 
 /**
- * Gives back what a borrow request reserved once loans gives the request up (borrow-cancelled):
- * each copy returns to where it came from, one write per copy. Copies already released, or lent
- * in the meantime, are left alone, so a redelivered or late cancellation changes nothing.
+ * Gives back what a borrow request reserved once loans gives the request up (borrow-cancelled,
+ * checkout-cancelled): each copy returns to where it came from, one write per copy. Copies already
+ * released, or lent in the meantime, are left alone, so a redelivered or late cancellation changes nothing.
  */
 export class CopyReleaser {
   constructor(
@@ -22,10 +25,10 @@ export class CopyReleaser {
   ) {}
 
   /** The ids of the copies it released. */
-  async release({ borrowId, bookIds, causedBy }: ReleaseCopies): Promise<string[]> {
-    const books = new Set(bookIds);
+  async release({ borrowId, asked, causedBy }: ReleaseCopies): Promise<string[]> {
+    const isAsked = askedFor(asked);
     const reserved = (await this.copies().byBorrow(borrowId)).filter(
-      (copy) => copy.reservedFor === borrowId && books.has(copy.bookId),
+      (copy) => copy.reservedFor === borrowId && isAsked(copy),
     );
     const released: string[] = [];
     for (const { id } of reserved) {
@@ -34,4 +37,14 @@ export class CopyReleaser {
     }
     return released;
   }
+}
+
+function askedFor(asked: ReleaseCopies['asked']): (copy: Copy) => boolean {
+  if ('bookIds' in asked) {
+    const books = new Set(asked.bookIds);
+    return (copy) => books.has(copy.bookId);
+  }
+  // As the librarian typed or scanned them; stored barcodes are normalised.
+  const barcodes = new Set(asked.barcodes.map((barcode) => Barcode.normalise(barcode)));
+  return (copy) => barcodes.has(copy.barcode);
 }

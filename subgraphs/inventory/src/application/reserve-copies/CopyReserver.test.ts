@@ -48,8 +48,8 @@ describe('CopyReserver', () => {
     const reservations = await reserver.reserve(request(['dune', 'emma']));
 
     expect(reservations).toEqual([
-      { bookId: 'dune', copyId: 'd1', holdId: null },
-      { bookId: 'emma', copyId: 'e1', holdId: null },
+      { bookId: 'dune', copyId: 'd1', barcode: stored('d1').barcode, holdId: null },
+      { bookId: 'emma', copyId: 'e1', barcode: stored('e1').barcode, holdId: null },
     ]);
     for (const id of ['d1', 'e1']) {
       expect(stored(id)).toMatchObject({ status: 'ON_LOAN', reservedFor: 'borrow-1', reservedBy: 'm1' });
@@ -63,7 +63,7 @@ describe('CopyReserver', () => {
     heldFor(add('dune', 'd2'), 'h1', 'm1');
 
     expect(await reserver.reserve(request(['dune']))).toEqual([
-      { bookId: 'dune', copyId: 'd2', holdId: 'h1' },
+      { bookId: 'dune', copyId: 'd2', barcode: stored('d2').barcode, holdId: 'h1' },
     ]);
     expect(stored('d1').status).toBe('AVAILABLE');
   });
@@ -152,7 +152,7 @@ describe('CopyReserver', () => {
     stored('d1').lend('loan-1', 'borrow-1', now);
 
     expect(await reserver.reserve(request(['dune']))).toEqual([
-      { bookId: 'dune', copyId: 'd1', holdId: 'h1' },
+      { bookId: 'dune', copyId: 'd1', barcode: stored('d1').barcode, holdId: 'h1' },
     ]);
     expect(stored('d2').status).toBe('AVAILABLE');
   });
@@ -169,7 +169,7 @@ describe('CopyReserver', () => {
     };
 
     expect(await reserver.reserve(request(['dune']))).toEqual([
-      { bookId: 'dune', copyId: 'd2', holdId: null },
+      { bookId: 'dune', copyId: 'd2', barcode: stored('d2').barcode, holdId: null },
     ]);
     expect(stored('d1').reservedFor).toBe('borrow-0');
     expect(stored('d2').reservedFor).toBe('borrow-1');

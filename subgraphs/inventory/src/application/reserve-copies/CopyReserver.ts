@@ -1,4 +1,4 @@
-import { InvalidInput, ServiceUnavailable } from '@shelfmark/errors';
+import { InvalidInput } from '@shelfmark/errors';
 import {
   CopyChangedMeanwhile,
   CopyStatus,
@@ -10,6 +10,9 @@ import {
   type FreshCopies,
 } from '../../domain';
 import type { CopyChanger } from '../change-copy/CopyChanger';
+import { assertBeforeDeadline, releaseReserved, reservationOf, type CopyReservation } from '../Reservations';
+
+export type { CopyReservation };
 
 export interface ReserveCopies {
   /** The borrow request (loans' saga): reserving for it again returns what it already has. */
@@ -19,14 +22,6 @@ export interface ReserveCopies {
   readonly bookIds: readonly string[];
   /** When the caller stops waiting: a reservation finished later is given back, not kept. */
   readonly deadline: Date;
-}
-
-/** One copy set aside for a borrow. */
-export interface CopyReservation {
-  readonly bookId: string;
-  readonly copyId: string;
-  /** The hold the copy was waiting on the hold shelf for (the member's own), else null. */
-  readonly holdId: string | null;
 }
 
 export interface CopyReserverOptions {
@@ -81,7 +76,7 @@ export class CopyReserver {
           }
           reserved.push(copy);
         }
-        reservations.push({ bookId, copyId: copy.id, holdId: copy.reservationHoldId() });
+        reservations.push(reservationOf(copy));
       }
       this.checkDeadline(deadline);
       return reservations;
@@ -90,7 +85,7 @@ export class CopyReserver {
       // on its answer. If a release fails, the answer must not be a refusal (which tells loans
       // nothing is held): an unexpected error makes loans cancel with borrow-cancelled, which
       // releases the rest.
-      if (!(await this.releaseAll(reserved, borrowId))) {
+      if (!(await releaseReserved(this.changer, reserved, borrowId, this.clock))) {
         throw new Error(`Could not release every copy reserved for borrow ${borrowId}`, { cause: error });
       }
       throw error;
@@ -111,13 +106,8 @@ export class CopyReserver {
     return titles;
   }
 
-  /** The caller has given up waiting: nothing may stay reserved for an answer no one reads. */
   private checkDeadline(deadline: Date): void {
-    if (this.clock().getTime() > deadline.getTime()) {
-      throw new ServiceUnavailable(
-        'Reserving the copies took longer than the borrow could wait; nothing was reserved. Please try again.',
-      );
-    }
+    assertBeforeDeadline(this.clock(), deadline);
   }
 
   /**
@@ -148,19 +138,6 @@ export class CopyReserver {
     const held = candidates.filter((copy) => copy.status === CopyStatus.ON_HOLD_SHELF);
     const free = candidates.filter((copy) => copy.status !== CopyStatus.ON_HOLD_SHELF);
     return [...held, ...this.shuffle(free)];
-  }
-
-  /** Releases what this call reserved; false when a copy could not be released. */
-  private async releaseAll(copies: readonly Copy[], borrowId: string): Promise<boolean> {
-    let released = true;
-    for (const { id } of copies) {
-      try {
-        await this.changer.change(id, (copy) => copy.release(borrowId, this.clock()));
-      } catch {
-        released = false; // left reserved: loans' borrow-cancelled for this borrow releases it
-      }
-    }
-    return released;
   }
 }
 

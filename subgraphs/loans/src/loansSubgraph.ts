@@ -10,10 +10,13 @@ import {
 import { BookBorrower } from './application/borrow-books/BookBorrower';
 import { BorrowRecovery } from './application/recover-borrows/BorrowRecovery';
 import { HoldCanceller } from './application/cancel-hold/HoldCanceller';
+import { CopyCheckIn } from './application/check-in/CopyCheckIn';
+import { CopyCheckOut } from './application/check-out/CopyCheckOut';
 import { HoldFulfiller } from './application/fulfil-hold/HoldFulfiller';
 import { HoldPlacer } from './application/place-hold/HoldPlacer';
 import { HoldRecovery } from './application/recover-holds/HoldRecovery';
 import { CirculationReader } from './application/read-circulation/CirculationReader';
+import { StandingReader } from './application/read-standing/StandingReader';
 import { BookRegistrar } from './application/register-book/BookRegistrar';
 import { DueSoonReminder } from './application/remind-due-loans/DueSoonReminder';
 import { OverdueDetector } from './application/detect-overdue/OverdueDetector';
@@ -29,6 +32,7 @@ import { ServeNextHoldOnCopyFreed } from './adapters/events/ServeNextHoldOnCopyF
 import { TrackBorrowerOnMemberEvents } from './adapters/events/TrackBorrowerOnMemberEvents';
 import { BookResolver } from './adapters/graphql/book.resolver';
 import { BookReference } from './adapters/graphql/book.type';
+import { CopyRoutingResolver } from './adapters/graphql/check-in.resolver';
 import { CirculationResolver } from './adapters/graphql/circulation.resolver';
 import { CopyReference } from './adapters/graphql/copy.type';
 import {
@@ -50,6 +54,7 @@ import { BorrowRequestSchema } from './adapters/persistence/borrow-request.schem
 import { HoldSchema } from './adapters/persistence/hold.schema';
 import { KnownBookSchema } from './adapters/persistence/known-book.schema';
 import { LoanSchema } from './adapters/persistence/loan.schema';
+import { MikroOrmBorrowerRepository } from './adapters/persistence/MikroOrmBorrowerRepository';
 import { MikroOrmHoldRepository } from './adapters/persistence/MikroOrmHoldRepository';
 import { MikroOrmLoanRepository } from './adapters/persistence/MikroOrmLoanRepository';
 import { mikroOrmStores } from './adapters/persistence/stores';
@@ -92,17 +97,20 @@ export function loansSubgraph(settings: LoansSettings = {}): SubgraphDefinition<
       ...(config.inFlightDiesWithProcess ? { orphanedBefore: clock() } : {}),
     };
     const borrowers = new BorrowerTracker(open);
+    const returnLoan = new LoanReturner(open, clock);
     wired = {
       runtime,
       use: {
         borrowBooks,
-        returnLoan: new LoanReturner(open, clock),
+        returnLoan,
         renewLoan: new LoanRenewer(open, config.rules, clock),
         placeHold: new HoldPlacer(open, new MembersPointsAccount(peer('members')), config.rules, {
           clock,
           pointsTimeoutMs: config.peerTimeoutMs,
         }),
         cancelHold: new HoldCanceller(open, clock),
+        checkOut: new CopyCheckOut(open, borrowBooks, config.rules),
+        checkIn: new CopyCheckIn(open, returnLoan),
       },
       // Recovery first: a restart finishes or compensates what a crash interrupted.
       jobs: [
@@ -129,7 +137,14 @@ export function loansSubgraph(settings: LoansSettings = {}): SubgraphDefinition<
     aggregates: [LoanSchema, HoldSchema, BorrowRequestSchema],
     schema: () =>
       buildFederatedSchema({
-        resolvers: [CirculationResolver, LoanResolver, HoldResolver, MemberResolver, BookResolver],
+        resolvers: [
+          CirculationResolver,
+          LoanResolver,
+          HoldResolver,
+          MemberResolver,
+          BookResolver,
+          CopyRoutingResolver,
+        ],
         // Entity stubs the router reaches through references.
         orphanedTypes: [LoanType, HoldType, MemberReference, BookReference, CopyReference],
         referenceResolvers: {
@@ -140,6 +155,16 @@ export function loansSubgraph(settings: LoansSettings = {}): SubgraphDefinition<
     context(base, runtime) {
       const loans = new MikroOrmLoanRepository(base.em);
       const holds = new MikroOrmHoldRepository(base.em);
+      const borrowers = new MikroOrmBorrowerRepository(base.em);
+      const borrowerById = byId(
+        (ids) => borrowers.byIds(ids),
+        (borrower) => borrower.memberId,
+      );
+      const overdue = byId(
+        (ids) => loans.withOverdue(ids, runtime.clock()),
+        (memberId) => memberId,
+        (found) => found !== null,
+      );
       const loansOf = memberRecordsLoader((memberIds, status: LoanStatus | null) =>
         loans.ofMembers(memberIds, status),
       );
@@ -154,6 +179,12 @@ export function loansSubgraph(settings: LoansSettings = {}): SubgraphDefinition<
           (memberId, status) => loansOf.load({ memberId, status }),
           (memberId, status) => holdsOf.load({ memberId, status }),
           loans,
+        ),
+        standing: new StandingReader(
+          (memberId) => borrowerById.load(memberId),
+          (memberId) => overdue.load(memberId),
+          config.rules,
+          { clock: runtime.clock, sagaTimeoutMs: config.sagaTimeoutMs },
         ),
         holdQueue: groupedBy(
           (bookIds) => holds.waitingFor(bookIds),

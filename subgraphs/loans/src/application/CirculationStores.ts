@@ -1,20 +1,21 @@
 // Application plumbing shared by the use cases, not a use case: it stays at application/ root.
-import { MemberUnknown } from '@shelfmark/errors';
+import { MemberUnknown, NotSignedIn } from '@shelfmark/errors';
 import {
   changeOnce,
   type AggregateChange,
   type AggregateRepository,
   type ChangeTarget,
 } from '@shelfmark/subgraph-kit';
-import type {
-  Borrower,
-  BorrowerRepository,
-  BorrowRequestRepository,
-  Hold,
-  HoldRepository,
-  KnownBookRepository,
-  Loan,
-  LoanRepository,
+import {
+  DeskStaffOnly,
+  type Borrower,
+  type BorrowerRepository,
+  type BorrowRequestRepository,
+  type Hold,
+  type HoldRepository,
+  type KnownBookRepository,
+  type Loan,
+  type LoanRepository,
 } from '../domain';
 
 /** Every loans repository over one unit of work. Use cases open a fresh one per attempt. */
@@ -45,6 +46,18 @@ export async function knownCaller(stores: CirculationStores, caller: Caller): Pr
   const borrower = await stores.borrowers.byId(caller.memberId);
   if (!borrower) throw new MemberUnknown();
   return borrower;
+}
+
+/**
+ * The caller of a desk operation (checkOut, checkIn): signed in, staff (LIBRARIAN or ADMIN), and
+ * known to loans like any caller who writes. The resolvers' `@Authorized('LIBRARIAN')` refuses
+ * members first; this holds the rule where the use case is.
+ */
+export async function deskStaff(stores: CirculationStores, caller: Caller | null): Promise<Caller> {
+  if (!caller) throw new NotSignedIn('Sign in to work at the desk.');
+  if (caller.role !== 'LIBRARIAN' && caller.role !== 'ADMIN') throw new DeskStaffOnly();
+  await knownCaller(stores, caller);
+  return caller;
 }
 
 /** Staff may act on any member's loans and holds; members only on their own. */

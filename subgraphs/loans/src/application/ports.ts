@@ -5,10 +5,12 @@
  * nothing was done; any other failure is ServiceUnavailable, which means the outcome is unknown.
  */
 
-/** One copy inventory set aside for a borrowBooks request. */
+/** One copy inventory set aside for a borrowBooks request or a checkOut. */
 export interface CopyReservation {
   readonly bookId: string;
   readonly copyId: string;
+  /** The label on the copy: kept on the loan, so the desk can check the copy in by it. */
+  readonly barcode: string;
   /** The hold the copy was waiting on the hold shelf for, if it was. */
   readonly holdId: string | null;
 }
@@ -21,9 +23,22 @@ export interface ReserveCopies {
   readonly authorization: string | null;
 }
 
-/** Inventory: atomically reserves one lendable copy of each book, all or nothing. */
+export interface ReserveNamedCopies {
+  readonly borrowId: string;
+  /** Who the copies are lent to (not the librarian calling). */
+  readonly memberId: string;
+  /** As the librarian typed or scanned them. */
+  readonly barcodes: readonly string[];
+  readonly deadline: Date;
+  /** The librarian's `Authorization` header: inventory lets staff only reserve for someone else. */
+  readonly authorization: string | null;
+}
+
 export interface CopyReservations {
+  /** Inventory: atomically reserves one lendable copy of each book for the caller, all or nothing. */
   reserve(request: ReserveCopies): Promise<CopyReservation[]>;
+  /** Inventory: atomically reserves these very copies for the member, all or nothing (staff only). */
+  reserveByBarcode(request: ReserveNamedCopies): Promise<CopyReservation[]>;
 }
 
 export interface SpendForHold {

@@ -53,4 +53,64 @@ describe('Borrower', () => {
     borrower.unblock();
     expect(() => borrower.claim('b1', 1, DEFAULT_RULES, now, staleBefore)).not.toThrow();
   });
+
+  it('speaks to staff about the member when they lend at the desk', () => {
+    const borrower = Borrower.of('m1');
+    borrower.claim('b1', 4, DEFAULT_RULES, now, staleBefore);
+    borrower.settle('b1', ['l1', 'l2', 'l3', 'l4']);
+    expect(() => borrower.claim('b2', 2, DEFAULT_RULES, now, staleBefore, 'STAFF')).toThrow(
+      expect.objectContaining({
+        code: 'LOAN_LIMIT_REACHED',
+        message: 'This member has 4 of 5 loans out; lending 2 more would go over the limit.',
+      }) as Error,
+    );
+    borrower.block('Unpaid fines');
+    expect(() => borrower.claim('b3', 1, DEFAULT_RULES, now, staleBefore, 'STAFF')).toThrow(
+      expect.objectContaining({
+        code: 'MEMBER_BLOCKED',
+        message: expect.stringMatching(/^This member is blocked \(Unpaid fines\)/) as string,
+      }) as Error,
+    );
+  });
+
+  it('keeps the card number members issued, by which the desk finds the member', () => {
+    const borrower = Borrower.of('m1');
+    expect(borrower.cardNumber).toBeNull();
+    borrower.cardIssued('SM-04718265');
+    expect(borrower.cardNumber).toBe('SM-04718265');
+  });
+
+  describe('standing (what the desk shows before the first scan)', () => {
+    it('may borrow: loans out and the limit', () => {
+      const borrower = Borrower.of('m1');
+      borrower.claim('b1', 2, DEFAULT_RULES, now, staleBefore);
+      borrower.settle('b1', ['l1', 'l2']);
+      expect(borrower.standing(DEFAULT_RULES, false, staleBefore)).toEqual({
+        activeLoans: 2,
+        loanLimit: 5,
+        cannotBorrowBecause: null,
+      });
+    });
+
+    it('at the limit, counting requests in flight but not dead ones', () => {
+      const borrower = Borrower.of('m1');
+      borrower.claim('dead', 1, DEFAULT_RULES, longAgo, new Date(0));
+      borrower.claim('b1', 4, DEFAULT_RULES, now, staleBefore);
+      borrower.settle('b1', ['l1', 'l2', 'l3', 'l4']);
+      expect(borrower.standing(DEFAULT_RULES, false, staleBefore).cannotBorrowBecause).toBeNull();
+      borrower.claim('b2', 1, DEFAULT_RULES, now, staleBefore);
+      expect(borrower.standing(DEFAULT_RULES, false, staleBefore)).toEqual({
+        activeLoans: 4,
+        loanLimit: 5,
+        cannotBorrowBecause: 'LOAN_LIMIT_REACHED',
+      });
+    });
+
+    it('blocked first, then an overdue loan', () => {
+      const borrower = Borrower.of('m1');
+      expect(borrower.standing(DEFAULT_RULES, true, staleBefore).cannotBorrowBecause).toBe('OVERDUE_LOAN');
+      borrower.block('Lost three books');
+      expect(borrower.standing(DEFAULT_RULES, true, staleBefore).cannotBorrowBecause).toBe('BLOCKED');
+    });
+  });
 });

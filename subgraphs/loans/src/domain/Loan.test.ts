@@ -5,7 +5,15 @@ const t0 = new Date('2026-03-01T10:00:00.000Z');
 const days = (n: number) => new Date(t0.getTime() + n * 24 * 3600 * 1000);
 const aLoan = () =>
   Loan.borrow(
-    { id: 'l1', borrowId: 'b1', memberId: 'm1', bookId: 'book-1', copyId: 'c1', holdId: null },
+    {
+      id: 'l1',
+      borrowId: 'b1',
+      memberId: 'm1',
+      bookId: 'book-1',
+      copyId: 'c1',
+      barcode: 'SM0000000001',
+      holdId: null,
+    },
     DEFAULT_RULES,
     t0,
   );
@@ -13,7 +21,12 @@ const aLoan = () =>
 describe('Loan', () => {
   it('is lent for the loan period and announces loan-borrowed', () => {
     const loan = aLoan();
-    expect(loan).toMatchObject({ status: LoanStatus.ACTIVE, renewals: 0, returnedAt: null });
+    expect(loan).toMatchObject({
+      status: LoanStatus.ACTIVE,
+      renewals: 0,
+      returnedAt: null,
+      barcode: 'SM0000000001',
+    });
     expect(loan.dueAt).toEqual(days(14));
     expect(loan.outbox).toHaveLength(1);
     expect(loan.outbox[0]).toMatchObject({

@@ -30,6 +30,8 @@ export interface NewLoan {
   readonly memberId: string;
   readonly bookId: string;
   readonly copyId: string;
+  /** The copy's label, as inventory answered the reservation (null if it did not say). */
+  readonly barcode: string | null;
   readonly holdId: string | null;
 }
 
@@ -41,6 +43,11 @@ export class Loan extends AggregateRoot {
   id!: string;
   memberId!: string;
   copyId!: string;
+  /**
+   * The copy's barcode, kept so the desk finds the loan of a copy it scans (checkIn) without
+   * asking inventory. Null for loans made before loans kept it.
+   */
+  barcode!: string | null;
   /** The book the copy belongs to, kept so a member's loans list needs no inventory call. */
   bookId!: string;
   /** The borrowBooks request (saga) that created it. */

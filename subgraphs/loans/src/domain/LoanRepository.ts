@@ -23,6 +23,10 @@ export interface LoanRepository {
   save(loan: Loan): Promise<void>;
   /** Whether the member has a loan out past its due date (marked OVERDUE or not yet). */
   hasOverdue(memberId: string, now: Date): Promise<boolean>;
+  /** Of these members, those with a loan out past its due date (marked OVERDUE or not yet). */
+  withOverdue(memberIds: readonly string[], now: Date): Promise<string[]>;
+  /** The loan the copy with this (normalised) barcode is out on, if any. */
+  outByBarcode(barcode: string): Promise<Loan | null>;
   /** Whether the member has a copy of this book out. */
   hasOut(memberId: string, bookId: string): Promise<boolean>;
   /** ACTIVE loans due at or before `by`, oldest due first. */

@@ -1,13 +1,23 @@
 import { AlreadyExists, DomainError, InvalidInput, NotAllowed, NotFound } from '@shelfmark/errors';
 
+/**
+ * Who a refusal speaks to: the member borrowing for themself (borrowBooks), or staff lending to a
+ * member at the desk (checkOut), who needs to hear about the member, not about themself.
+ */
+export type Asker = 'MEMBER' | 'STAFF';
+
 export class LoanLimitReached extends DomainError {
   readonly code = 'LOAN_LIMIT_REACHED' as const;
 
-  constructor(limit: number, current: number, asked: number) {
+  constructor(limit: number, current: number, asked: number, asker: Asker = 'MEMBER') {
     super(
-      current === 0
-        ? `You can borrow at most ${limit} books at a time; you asked for ${asked}.`
-        : `You have ${current} of ${limit} loans out; borrowing ${asked} more would go over the limit. Return a book first.`,
+      asker === 'STAFF'
+        ? current === 0
+          ? `A member can borrow at most ${limit} books at a time; ${asked} were scanned.`
+          : `This member has ${current} of ${limit} loans out; lending ${asked} more would go over the limit.`
+        : current === 0
+          ? `You can borrow at most ${limit} books at a time; you asked for ${asked}.`
+          : `You have ${current} of ${limit} loans out; borrowing ${asked} more would go over the limit. Return a book first.`,
       { limit, current, asked },
     );
   }
@@ -39,6 +49,41 @@ export class HoldQueueNotEmpty extends DomainError {
 export class UnknownBook extends NotFound {
   constructor(bookId: string) {
     super('Book', bookId);
+  }
+}
+
+/** No member loans knows has this card (loans learns card numbers from `member-card-issued`). */
+export class UnknownCard extends DomainError {
+  readonly code = 'NOT_FOUND' as const;
+
+  constructor(cardNumber: string) {
+    super(`No member has the card ${cardNumber}. Check the number, or look the member up by name.`, {
+      entity: 'MemberCard',
+      id: cardNumber,
+      cardNumber,
+      field: 'cardNumber',
+    });
+  }
+}
+
+/** checkIn of a copy no loan has out: never lent, already checked in, or a barcode no copy has. */
+export class NoLoanOfCopy extends DomainError {
+  readonly code = 'NOT_FOUND' as const;
+
+  constructor(barcode: string) {
+    super(`Copy ${barcode} is not out on loan, so there is nothing to check in.`, {
+      entity: 'Loan',
+      id: barcode,
+      barcode,
+      field: 'barcode',
+    });
+  }
+}
+
+/** checkOut and checkIn are the desk's: staff only. */
+export class DeskStaffOnly extends NotAllowed {
+  constructor() {
+    super('Only librarians may check copies out and in at the desk.');
   }
 }
 

@@ -6,7 +6,14 @@ export {
 } from './CirculationAccess';
 export { addDays, DEFAULT_RULES, RULE_MINIMUMS, type CirculationRules } from './CirculationRules';
 export * from './errors';
-export { Borrower, BorrowerStatus, type PendingBorrow } from './Borrower';
+export { readBarcode, readCardNumber } from './DeskInput';
+export {
+  Borrower,
+  BorrowerStatus,
+  type BorrowingStanding,
+  type CannotBorrowReason,
+  type PendingBorrow,
+} from './Borrower';
 export type { BorrowerRepository } from './BorrowerRepository';
 export {
   BORROW_STATUSES,

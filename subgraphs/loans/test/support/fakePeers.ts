@@ -145,3 +145,84 @@ export function fakeMembers(balance: number): PeerBehaviour & { spent: Map<strin
     },
   };
 }
+
+/** One copy in {@link fakeDeskInventory}. */
+export interface DeskCopy {
+  readonly bookId: string;
+  readonly copyId: string;
+  readonly barcode: string;
+  /** Reserved or lent: not free until the test puts it back. */
+  taken: boolean;
+  /** On the hold shelf for this hold, if set. */
+  heldFor: { readonly holdId: string; readonly memberId: string } | null;
+}
+
+/**
+ * Inventory as the desk's checkOut sees it: named copies, reserved by barcode for a member
+ * (all or none, idempotently per request), refused as inventory refuses them. `ReserveCopies`
+ * (borrowBooks) takes the first free copy of each book. Releases are the test's to make.
+ */
+export function fakeDeskInventory(): PeerBehaviour & {
+  copies: Map<string, DeskCopy>;
+  add(bookId: string, count?: number): DeskCopy[];
+} {
+  const copies = new Map<string, DeskCopy>();
+  const reserved = new Map<string, DeskCopy[]>();
+  let n = 0;
+  const answerOf = (copy: DeskCopy) => ({
+    bookId: copy.bookId,
+    copyId: copy.copyId,
+    barcode: copy.barcode,
+    holdId: copy.heldFor?.holdId ?? null,
+  });
+  const refusal = (code: string, message: string) => ({ error: { code, message } });
+  return {
+    copies,
+    add(bookId, count = 1) {
+      return Array.from({ length: count }, () => {
+        n += 1;
+        const copy: DeskCopy = {
+          bookId,
+          copyId: `${bookId}-copy-${n}`,
+          barcode: `SM${String(n).padStart(10, '0')}`,
+          taken: false,
+          heldFor: null,
+        };
+        copies.set(copy.barcode, copy);
+        return copy;
+      });
+    },
+    answer(operation, variables) {
+      const borrowId = variables['borrowId'] as string;
+      const again = reserved.get(borrowId);
+      if (operation === 'ReserveCopiesByBarcode') {
+        const memberId = variables['memberId'] as string;
+        if (again) return { data: { reserveCopiesByBarcode: again.map(answerOf) } };
+        const named: DeskCopy[] = [];
+        for (const barcode of variables['barcodes'] as string[]) {
+          const copy = copies.get(barcode);
+          if (!copy) return refusal('NOT_FOUND', `No copy has the barcode ${barcode}.`);
+          if (copy.taken || (copy.heldFor && copy.heldFor.memberId !== memberId)) {
+            return refusal('NO_COPY_AVAILABLE', `Copy ${barcode} is out on loan, so it cannot be lent now.`);
+          }
+          named.push(copy);
+        }
+        for (const copy of named) copy.taken = true;
+        reserved.set(borrowId, named);
+        return { data: { reserveCopiesByBarcode: named.map(answerOf) } };
+      }
+      if (operation === 'ReserveCopies') {
+        if (again) return { data: { reserveCopies: again.map(answerOf) } };
+        const free = (variables['bookIds'] as string[]).map((bookId) =>
+          [...copies.values()].find((copy) => copy.bookId === bookId && !copy.taken && !copy.heldFor),
+        );
+        if (free.some((copy) => !copy)) return refusal('NO_COPY_AVAILABLE', 'No copy is free.');
+        const named = free as DeskCopy[];
+        for (const copy of named) copy.taken = true;
+        reserved.set(borrowId, named);
+        return { data: { reserveCopies: named.map(answerOf) } };
+      }
+      return refusal('BAD_USER_INPUT', 'unknown call');
+    },
+  };
+}

@@ -3,6 +3,7 @@ import type { BorrowerChange, BorrowerTracker } from '../../application/track-bo
 
 type MemberEvent =
   | 'shelfmark.members.member-registered.v1'
+  | 'shelfmark.members.member-card-issued.v1'
   | 'shelfmark.members.member-blocked.v1'
   | 'shelfmark.members.member-unblocked.v1';
 
@@ -11,6 +12,8 @@ function changeOf(event: ShelfmarkEvent<MemberEvent>): BorrowerChange {
   switch (event.type) {
     case 'shelfmark.members.member-registered.v1':
       return { kind: 'registered' };
+    case 'shelfmark.members.member-card-issued.v1':
+      return { kind: 'card-issued', cardNumber: event.data.number };
     case 'shelfmark.members.member-blocked.v1':
       return { kind: 'blocked', reason: event.data.reason };
     case 'shelfmark.members.member-unblocked.v1':
@@ -18,12 +21,13 @@ function changeOf(event: ShelfmarkEvent<MemberEvent>): BorrowerChange {
   }
 }
 
-/** Keeps loans' borrower of each member current: who exists, and who is blocked. */
+/** Keeps loans' borrower of each member current: who exists, their card (for the desk), and who is blocked. */
 export class TrackBorrowerOnMemberEvents implements Consumer<MemberEvent> {
   /** Its consumer group; the kit prefixes it with the subgraph's name. */
   readonly name = 'TrackBorrowerOnMemberEvents';
   readonly types = [
     'shelfmark.members.member-registered.v1',
+    'shelfmark.members.member-card-issued.v1',
     'shelfmark.members.member-blocked.v1',
     'shelfmark.members.member-unblocked.v1',
   ] as const;

@@ -1,10 +1,14 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Hold, Loan } from '../../domain';
+import { CheckInResultType } from './check-in.type';
 import type { LoansContext } from './context';
 import { HoldType } from './hold.type';
 import { LoanType } from './loan.type';
 
-/** The circulation desk: borrow, return, renew, hold, cancel. Resolvers translate; rules live below. */
+/**
+ * Circulation: borrow, return, renew, hold, cancel; and the librarian's desk, check out and check
+ * in. Resolvers translate; rules live below.
+ */
 @Resolver()
 export class CirculationResolver {
   @Authorized()
@@ -46,5 +50,39 @@ export class CirculationResolver {
   @Mutation(() => HoldType, { description: 'Withdraw a waiting or ready hold; its points are refunded.' })
   cancelHold(@Arg('holdId', () => ID) holdId: string, @Ctx() ctx: LoansContext): Promise<Hold> {
     return ctx.use.cancelHold.cancel(ctx.caller, holdId);
+  }
+
+  @Authorized('LIBRARIAN')
+  @Mutation(() => [LoanType], {
+    description:
+      'Librarians at the desk: lend the copies scanned to the member whose card is scanned, all or nothing, by the rules of borrowBooks. ' +
+      'A copy on the hold shelf can be lent only to the member it waits for (their hold is fulfilled).',
+  })
+  checkOut(
+    @Arg('cardNumber', { description: 'The member’s library card, as typed or scanned (SM-########).' })
+    cardNumber: string,
+    @Arg('barcodes', () => [String], {
+      description: 'The copies, as typed or scanned; each once, at most the loan limit.',
+    })
+    barcodes: string[],
+    @Ctx() ctx: LoansContext,
+  ): Promise<Loan[]> {
+    return ctx.use.checkOut.checkOut(ctx.caller, cardNumber, barcodes);
+  }
+
+  @Authorized('LIBRARIAN')
+  @Mutation(() => CheckInResultType, {
+    description:
+      'Librarians at the desk: a copy came back. Returns its loan (as returnLoan) and says where the copy goes: the shelves, or the hold shelf for the next hold.',
+  })
+  async checkIn(
+    @Arg('barcode', { description: 'The copy, as typed or scanned.' }) barcode: string,
+    @Ctx() ctx: LoansContext,
+  ): Promise<CheckInResultType> {
+    const { loan, nextHold } = await ctx.use.checkIn.checkIn(ctx.caller, barcode);
+    return {
+      loan: loan as unknown as LoanType,
+      routedTo: { destination: nextHold ? 'HOLD_SHELF' : 'SHELF', holdId: nextHold?.holdId ?? null },
+    };
   }
 }

@@ -1,9 +1,12 @@
 import { groupedBy, type Loader, type SubgraphContext } from '@shelfmark/subgraph-kit';
 import type { BookBorrower } from '../../application/borrow-books/BookBorrower';
 import type { HoldCanceller } from '../../application/cancel-hold/HoldCanceller';
+import type { CopyCheckIn } from '../../application/check-in/CopyCheckIn';
+import type { CopyCheckOut } from '../../application/check-out/CopyCheckOut';
 import type { Caller } from '../../application/CirculationStores';
 import type { HoldPlacer } from '../../application/place-hold/HoldPlacer';
 import type { CirculationReader } from '../../application/read-circulation/CirculationReader';
+import type { StandingReader } from '../../application/read-standing/StandingReader';
 import type { LoanRenewer } from '../../application/renew-loan/LoanRenewer';
 import type { LoanReturner } from '../../application/return-loan/LoanReturner';
 import type { Hold, HoldStatus, Loan, LoanStatus } from '../../domain';
@@ -15,6 +18,8 @@ export interface CirculationUseCases {
   readonly renewLoan: LoanRenewer;
   readonly placeHold: HoldPlacer;
   readonly cancelHold: HoldCanceller;
+  readonly checkOut: CopyCheckOut;
+  readonly checkIn: CopyCheckIn;
 }
 
 export interface LoansContext extends SubgraphContext {
@@ -23,6 +28,8 @@ export interface LoansContext extends SubgraphContext {
   readonly caller: Caller | null;
   /** `Member.loans` / `Member.holds` / `Member.loanHistory`, authorised, batched across members. */
   readonly circulation: CirculationReader;
+  /** `Member.canBorrow` and its kin, authorised, batched across members. */
+  readonly standing: StandingReader;
   /** `Book.holdQueue` and `Hold.position`: one query for every book of the request. */
   readonly holdQueue: Loader<string, Hold[]>;
   /** Entity references to loans and holds: one query per type per request. */

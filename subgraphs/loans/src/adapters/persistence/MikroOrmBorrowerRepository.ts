@@ -9,6 +9,14 @@ export class MikroOrmBorrowerRepository implements BorrowerRepository {
     return this.em.findOne(BorrowerSchema, { memberId });
   }
 
+  byIds(memberIds: readonly string[]): Promise<Borrower[]> {
+    return this.em.find(BorrowerSchema, { memberId: { $in: [...memberIds] } });
+  }
+
+  byCardNumber(cardNumber: string): Promise<Borrower | null> {
+    return this.em.findOne(BorrowerSchema, { cardNumber });
+  }
+
   async save(borrower: Borrower): Promise<void> {
     await this.em.persist(borrower).flush();
   }

@@ -39,6 +39,19 @@ export class MikroOrmLoanRepository implements LoanRepository {
     return overdue > 0;
   }
 
+  async withOverdue(memberIds: readonly string[], now: Date): Promise<string[]> {
+    // Whole loans (few: only overdue ones), not partial ones that would sit in this unit of work's identity map.
+    const overdue = await this.em.find(LoanSchema, {
+      memberId: { $in: [...memberIds] },
+      $or: [{ status: LoanStatus.OVERDUE }, { status: LoanStatus.ACTIVE, dueAt: { $lt: now } }],
+    });
+    return [...new Set(overdue.map((loan) => loan.memberId))];
+  }
+
+  outByBarcode(barcode: string): Promise<Loan | null> {
+    return this.em.findOne(LoanSchema, { barcode, status: { $in: OUT } });
+  }
+
   async hasOut(memberId: string, bookId: string): Promise<boolean> {
     return (await this.em.count(LoanSchema, { memberId, bookId, status: { $in: OUT } })) > 0;
   }

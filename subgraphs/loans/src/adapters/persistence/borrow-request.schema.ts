@@ -12,6 +12,7 @@ export const BorrowRequestSchema = new EntitySchema<BorrowRequest, AggregateRoot
     id: { type: 'string', primary: true },
     memberId: { type: 'string' },
     bookIds: { type: 'json' },
+    barcodes: { type: 'json', nullable: true },
     status: { enum: true, items: [...BORROW_STATUSES] },
     copies: { type: 'json' },
     startedAt: { type: 'Date' },

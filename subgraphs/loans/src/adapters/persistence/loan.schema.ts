@@ -10,6 +10,8 @@ export const LoanSchema = new EntitySchema<Loan, AggregateRoot>({
     { properties: ['memberId', 'status'] },
     { properties: ['memberId', 'borrowedAt'] },
     { properties: ['copyId', 'status'] },
+    // The desk's checkIn: the loan a scanned copy is out on.
+    { properties: ['barcode', 'status'] },
     { properties: ['bookId', 'status'] },
     // The overdue and due-soon jobs: ACTIVE loans by due date.
     { properties: ['status', 'dueAt'] },
@@ -18,6 +20,7 @@ export const LoanSchema = new EntitySchema<Loan, AggregateRoot>({
     id: { type: 'string', primary: true },
     memberId: { type: 'string' },
     copyId: { type: 'string' },
+    barcode: { type: 'string', nullable: true },
     bookId: { type: 'string' },
     borrowId: { type: 'string', nullable: true },
     holdId: { type: 'string', nullable: true },

@@ -8,11 +8,12 @@ import {
   Loan,
   LoanLimitReached,
   MemberBlocked,
+  type Asker,
   type CirculationRules,
   type ReservedCopy,
 } from '../../domain';
 import { knownCaller, type Caller, type OpenStores } from '../CirculationStores';
-import type { CopyReservations } from '../ports';
+import type { CopyReservation, CopyReservations } from '../ports';
 
 /** The points where a borrowBooks saga has durably written its progress (and the one gap between). */
 export const BORROW_STEPS = [
@@ -44,19 +45,21 @@ export interface BorrowSagaOptions {
 }
 
 /**
- * borrowBooks: the saga orchestrated by loans (docs/design.md §4, flow 2).
+ * borrowBooks, and the librarian's checkOut: the saga orchestrated by loans (docs/design.md §4,
+ * flow 2). A checkOut names copies by barcode instead of books; every step is the same.
  *
  *   1. started   — the request is written (STARTED);
  *   2. claimed   — the member's loan slots are claimed on their Borrower (limit, block), one write;
- *   3. reserved  — inventory reserves one lendable copy per book, atomically, all or nothing;
+ *   3. reserved  — inventory reserves one lendable copy per book (checkOut: the copies named),
+ *                  atomically, all or nothing;
  *                  the request is written RESERVED with the copies and the ids their loans get;
  *   4. loans-created — one Loan per copy, each with its `loan-borrowed` event;
  *   5. settled   — the claim becomes those loans on the Borrower;
  *   6. confirmed — the request is CONFIRMED.
  *
  * Compensation: a refused or failed step gives the request up (CANCELLED) and releases the claim;
- * when inventory's outcome is unknown (timeout, crash), `borrow-cancelled` makes inventory release
- * whatever it reserved. After a crash, {@link BorrowRecovery} compensates requests stuck in STARTED
+ * when inventory's outcome is unknown (timeout, crash), `borrow-cancelled` (checkOut:
+ * `checkout-cancelled`) makes inventory release whatever it reserved. After a crash, {@link BorrowRecovery} compensates requests stuck in STARTED
  * and finishes those in RESERVED (their copies are held for them), so every request ends confirmed
  * or fully compensated.
  */
@@ -79,17 +82,50 @@ export class BookBorrower {
       throw new LoanLimitReached(this.rules.maxActiveLoans, 0, books.length);
     }
     await knownCaller(this.open(), caller);
-    const now = this.options.clock();
-    if (await this.open().loans.hasOverdue(caller.memberId, now)) {
-      throw new MemberBlocked('You have an overdue loan. Please return it before borrowing more.');
+    const request = BorrowRequest.start(this.newId(), caller.memberId, books, this.options.clock());
+    return this.lend(request, 'MEMBER', (borrowId, deadline) =>
+      this.copies.reserve({ borrowId, bookIds: books, deadline, authorization: caller.authorization }),
+    );
+  }
+
+  /**
+   * checkOut: the same saga, for staff lending the copies they scanned to a member at the desk.
+   * Inventory reserves those very copies (by barcode) for the member, with the staff's token.
+   * Who asks, for whom and which barcodes were checked by `CopyCheckOut`.
+   */
+  async lendCopies(staff: Caller, memberId: string, barcodes: readonly string[]): Promise<Loan[]> {
+    const request = BorrowRequest.startCheckOut(this.newId(), memberId, barcodes, this.options.clock());
+    return this.lend(request, 'STAFF', (borrowId, deadline) =>
+      this.copies.reserveByBarcode({
+        borrowId,
+        memberId,
+        barcodes,
+        deadline,
+        authorization: staff.authorization,
+      }),
+    );
+  }
+
+  /** Steps 1–3 of the saga for a new request, then {@link goForward}. */
+  private async lend(
+    request: BorrowRequest,
+    asker: Asker,
+    reserve: (borrowId: string, deadline: Date) => Promise<CopyReservation[]>,
+  ): Promise<Loan[]> {
+    const now = request.startedAt;
+    if (await this.open().loans.hasOverdue(request.memberId, now)) {
+      throw new MemberBlocked(
+        asker === 'STAFF'
+          ? 'This member has an overdue loan; it must be returned before anything more is lent to them.'
+          : 'You have an overdue loan. Please return it before borrowing more.',
+      );
     }
 
-    const request = BorrowRequest.start(this.newId(), caller.memberId, books, now);
     await this.open().borrows.save(request);
     await this.step('started', request.id);
 
     try {
-      await this.claimSlots(request, now);
+      await this.claimSlots(request, now, asker);
     } catch (error) {
       await this.cancel(request.id, describe(error), false);
       throw error;
@@ -98,13 +134,14 @@ export class BookBorrower {
 
     let reserved: ReservedCopy[];
     try {
-      const copies = await this.copies.reserve({
-        borrowId: request.id,
-        bookIds: books,
-        deadline: new Date(now.getTime() + this.options.reservationTimeoutMs),
-        authorization: caller.authorization,
-      });
-      reserved = copies.map((copy) => ({ ...copy, loanId: this.newId() }));
+      const copies = await reserve(request.id, new Date(now.getTime() + this.options.reservationTimeoutMs));
+      reserved = copies.map((copy) => ({
+        bookId: copy.bookId,
+        copyId: copy.copyId,
+        barcode: copy.barcode,
+        holdId: copy.holdId,
+        loanId: this.newId(),
+      }));
     } catch (error) {
       // A refusal means inventory reserved nothing; anything else leaves its outcome unknown.
       const refused = error instanceof DomainError && !(error instanceof ServiceUnavailable);
@@ -112,7 +149,7 @@ export class BookBorrower {
       throw refused || error instanceof ServiceUnavailable ? error : new ServiceUnavailable();
     }
     // A crash here leaves copies reserved in inventory for a request loans still has as STARTED:
-    // recovery cancels it, and `borrow-cancelled` makes inventory release them.
+    // recovery cancels it, and its cancellation event makes inventory release them.
     await this.step('inventory-answered', request.id);
     await this.recordReserved(request.id, reserved);
     await this.step('reserved', request.id);
@@ -138,6 +175,7 @@ export class BookBorrower {
           memberId: request.memberId,
           bookId: copy.bookId,
           copyId: copy.copyId,
+          barcode: copy.barcode ?? null,
           holdId: copy.holdId,
         },
         this.rules,
@@ -189,14 +227,15 @@ export class BookBorrower {
     });
   }
 
-  private async claimSlots(request: BorrowRequest, now: Date): Promise<void> {
+  private async claimSlots(request: BorrowRequest, now: Date, asker: Asker): Promise<void> {
     const staleBefore = new Date(now.getTime() - this.options.sagaTimeoutMs);
     await retryOnConflict(async () => {
       const { borrowers } = this.open();
       // Checked again in the claim's own write: only a member loans knows may hold loan slots.
       const borrower = await borrowers.byId(request.memberId);
       if (!borrower) throw new MemberUnknown();
-      borrower.claim(request.id, request.bookIds.length, this.rules, now, staleBefore);
+      const count = request.isCheckOut() ? (request.barcodes ?? []).length : request.bookIds.length;
+      borrower.claim(request.id, count, this.rules, now, staleBefore, asker);
       await borrowers.save(borrower);
     });
   }

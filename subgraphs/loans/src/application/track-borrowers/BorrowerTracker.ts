@@ -6,10 +6,11 @@ export type BorrowerChange =
   | { readonly kind: 'registered' }
   | { readonly kind: 'blocked'; readonly reason: string }
   | { readonly kind: 'unblocked' }
+  | { readonly kind: 'card-issued'; readonly cardNumber: string }
   | { readonly kind: 'loan-ended'; readonly loanId: string };
 
 /**
- * Keeps loans' Borrower of each member current from events: registrations and blocks from
+ * Keeps loans' Borrower of each member current from events: registrations, cards and blocks from
  * members, returned loans from loans itself (freeing their slot). Each change is applied once:
  * the event id is remembered on the borrower in the same write.
  */
@@ -47,6 +48,9 @@ function applyTo(borrower: Borrower, change: BorrowerChange): void {
       break;
     case 'unblocked':
       borrower.unblock();
+      break;
+    case 'card-issued':
+      borrower.cardIssued(change.cardNumber);
       break;
     case 'loan-ended':
       borrower.loanEnded(change.loanId);

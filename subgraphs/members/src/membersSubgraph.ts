@@ -8,6 +8,8 @@ import {
 } from '@shelfmark/subgraph-kit';
 import { AdminBootstrapper } from './application/bootstrap-admin/AdminBootstrapper';
 import { MemberBlocker } from './application/block-member/MemberBlocker';
+import { MemberFinder } from './application/find-members/MemberFinder';
+import { MemberSearchIndexer } from './application/index-members/MemberSearchIndexer';
 import { PointsGranter } from './application/grant-points/PointsGranter';
 import { MemberAuthenticator } from './application/login/MemberAuthenticator';
 import { MemberRegistrar } from './application/register/MemberRegistrar';
@@ -76,6 +78,7 @@ export function membersSubgraph(settings: MembersSettings = {}): SubgraphDefinit
         authenticator: new MemberAuthenticator(members, hasher, tokens, loginAttempts),
         grantPoints: new PointsGranter(freshMembers, runtime.clock),
         blocker: new MemberBlocker(freshMembers, runtime.clock),
+        findMembers: new MemberFinder(members),
         spendHoldPoints: new HoldPointsSpender(freshMembers, runtime.clock),
         viewer: new RequestViewer(base.identity),
         memberById: byId(
@@ -105,6 +108,11 @@ export function membersSubgraph(settings: MembersSettings = {}): SubgraphDefinit
         throw new Error('members issues the sign-in tokens, so it needs the token signing (private) key.');
       }
       loginAttempts = await RateLimitedLoginAttempts.open(config.loginLimits, loginLimiterStore(runtime));
+      // Members stored before the desk's search existed get their search key.
+      const indexed = await new MemberSearchIndexer(
+        () => new MikroOrmMemberRepository(runtime.orm.em.fork()),
+      ).indexMissing();
+      if (indexed > 0) runtime.logger.info({ indexed }, 'members given a search key');
       const bootstrapper = new AdminBootstrapper(
         new MikroOrmMemberRepository(runtime.orm.em.fork()),
         hasher,

@@ -430,3 +430,13 @@ describe('Member block and unblock', () => {
     expect(member.block('Misconduct', admin, now)).toBe(true);
   });
 });
+
+describe('Member.searchKey (what the desk’s member search matches)', () => {
+  it('holds the name, e-mail and, once issued, the card number, lower-cased', () => {
+    const member = aMember().withName('Émile Zola').withEmail('EZ@Library.test').build();
+    expect(member.searchKey).toBe('émile zola ez@library.test');
+    member.issueCard(MemberCard.issue('SM-04718265', now, 5));
+    expect(member.searchKey).toBe('émile zola ez@library.test sm-04718265');
+    expect(member.refreshSearchKey()).toBe(false);
+  });
+});

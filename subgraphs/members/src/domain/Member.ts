@@ -84,6 +84,11 @@ export class Member extends AggregateRoot {
   /** Every change of the balance, oldest first. */
   pointsLedger!: PointsEntry[];
   registeredAt!: Date;
+  /**
+   * What a librarian's member search matches: name, e-mail and card number, lower-cased (so the
+   * search ignores case on every database, for every alphabet). Kept with every change of them.
+   */
+  searchKey!: string | null;
 
   static register(id: string, input: NewMember, now: Date): Member {
     if (!Number.isInteger(input.initialPoints) || input.initialPoints < 0) {
@@ -105,6 +110,7 @@ export class Member extends AggregateRoot {
     member.points = 0;
     member.pointsLedger = [];
     member.registeredAt = now;
+    member.refreshSearchKey();
     // The welcome points are part of joining: member-registered carries the opening balance,
     // so they go on the ledger without a points-changed event of their own.
     if (input.initialPoints > 0) {
@@ -226,6 +232,7 @@ export class Member extends AggregateRoot {
   issueCard(card: MemberCard): void {
     if (this.card) throw new CardAlreadyIssued(this.id);
     this.card = card;
+    this.refreshSearchKey();
     this.record(
       'shelfmark.members.member-card-issued.v1',
       this.id,
@@ -237,6 +244,17 @@ export class Member extends AggregateRoot {
       },
       card.issuedAt,
     );
+  }
+
+  /**
+   * Brings {@link searchKey} in line with the name, e-mail and card. True when it changed (a
+   * member stored before the key existed gets it so).
+   */
+  refreshSearchKey(): boolean {
+    const key = [this.name, this.email, this.card?.number].filter(Boolean).join(' ').toLowerCase();
+    if (this.searchKey === key) return false;
+    this.searchKey = key;
+    return true;
   }
 
   /** E-mail, points ledger and block reason are for the member themself and for staff only. */

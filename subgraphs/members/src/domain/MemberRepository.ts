@@ -1,5 +1,19 @@
 import type { Member } from './Member';
 
+export interface MemberQuery {
+  /** Lower-cased words that must all appear in the member's name, e-mail or card number. */
+  readonly terms: readonly string[];
+  readonly first: number;
+  /** Position after which the page starts: the name and id of the last member seen. */
+  readonly after: readonly [name: string, id: string] | null;
+}
+
+export interface MemberPage {
+  readonly members: readonly Member[];
+  readonly hasNextPage: boolean;
+  readonly totalCount: number;
+}
+
 /** The library's members. */
 export interface MemberRepository {
   /** Stores a new member; rejects with EmailTaken when the e-mail is already in use. */
@@ -15,4 +29,8 @@ export interface MemberRepository {
   byIds(ids: readonly string[]): Promise<Member[]>;
   /** `email` is compared normalised (see EmailAddress.normalise). */
   byEmail(email: string): Promise<Member | null>;
+  /** Members matching every term, sorted by name (then id), a page at a time. */
+  search(query: MemberQuery): Promise<MemberPage>;
+  /** Up to `limit` members stored before they had a search key. */
+  withoutSearchKey(limit: number): Promise<Member[]>;
 }

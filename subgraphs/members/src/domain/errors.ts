@@ -62,6 +62,13 @@ export class InsufficientPoints extends DomainError {
 }
 
 /** Blocking is staff work; the resolver refuses members already, the aggregate makes sure. */
+/** The member directory is the desk's: members may not look each other up. */
+export class OnlyStaffSearch extends NotAllowed {
+  constructor() {
+    super('Only library staff may look members up.');
+  }
+}
+
 export class OnlyStaffBlock extends NotAllowed {
   constructor() {
     super('Only library staff may block or unblock members.');

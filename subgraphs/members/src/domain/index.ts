@@ -8,6 +8,7 @@ export {
   MemberNotFound,
   OnlyAdminsBlockStaff,
   OnlyStaffBlock,
+  OnlyStaffSearch,
   PaymentTooLate,
   PrivateDetails,
   TooManyLoginAttempts,
@@ -30,6 +31,6 @@ export {
 } from './Member';
 export { MemberCard, randomCardNumber } from './MemberCard';
 export { MemberName } from './MemberName';
-export type { MemberRepository } from './MemberRepository';
+export type { MemberPage, MemberQuery, MemberRepository } from './MemberRepository';
 export { Password, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './Password';
 export type { PasswordHasher } from './PasswordHasher';

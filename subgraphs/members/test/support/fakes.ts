@@ -4,6 +4,8 @@ import {
   EmailTaken,
   Member,
   MemberCard,
+  type MemberPage,
+  type MemberQuery,
   type MemberRepository,
   type Password,
   type PasswordHasher,
@@ -73,6 +75,28 @@ export class InMemoryMemberRepository implements MemberRepository {
   byEmail(email: string): Promise<Member | null> {
     const row = [...this.rows.values()].find((r) => r.email === email.trim().toLowerCase());
     return Promise.resolve(row ? copy(row) : null);
+  }
+
+  search({ terms, first, after }: MemberQuery): Promise<MemberPage> {
+    const matching = [...this.rows.values()]
+      .filter((row) => terms.every((term) => (row.searchKey ?? '').includes(term)))
+      .sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1));
+    const start = after ? matching.findIndex((row) => [row.name, row.id].join('\0') > after.join('\0')) : 0;
+    const rest = start === -1 ? [] : matching.slice(start);
+    return Promise.resolve({
+      members: rest.slice(0, first).map(copy),
+      hasNextPage: rest.length > first,
+      totalCount: matching.length,
+    });
+  }
+
+  withoutSearchKey(limit: number): Promise<Member[]> {
+    return Promise.resolve(
+      [...this.rows.values()]
+        .filter((row) => row.searchKey === null || row.searchKey === undefined)
+        .slice(0, limit)
+        .map(copy),
+    );
   }
 
   all(): Member[] {

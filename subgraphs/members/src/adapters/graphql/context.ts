@@ -1,5 +1,6 @@
 import type { Identity, Loader, SubgraphContext } from '@shelfmark/subgraph-kit';
 import type { MemberBlocker } from '../../application/block-member/MemberBlocker';
+import type { MemberFinder } from '../../application/find-members/MemberFinder';
 import type { PointsGranter } from '../../application/grant-points/PointsGranter';
 import type { MemberAuthenticator } from '../../application/login/MemberAuthenticator';
 import type { MemberRegistrar } from '../../application/register/MemberRegistrar';
@@ -27,6 +28,8 @@ export interface MembersContext extends SubgraphContext {
   readonly authenticator: MemberAuthenticator;
   readonly grantPoints: PointsGranter;
   readonly blocker: MemberBlocker;
+  /** The desk's member lookup (staff only). */
+  readonly findMembers: MemberFinder;
   /** Internal: loans pays for a hold with the signed-in member's points. */
   readonly spendHoldPoints: HoldPointsSpender;
   readonly viewer: RequestViewer;

@@ -1,4 +1,5 @@
 import { MemberUnknown, NotSignedIn } from '@shelfmark/errors';
+import { decodeCursor, encodeCursor, pageSize } from '@shelfmark/subgraph-kit';
 import {
   Arg,
   Authorized,
@@ -16,13 +17,45 @@ import type { Session } from '../../application/Session';
 import { PrivateDetails, type Member, type Viewer } from '../../domain';
 import type { MembersContext } from './context';
 import { RegisterMemberInput } from './member.input';
-import { AuthPayload, MemberType, PointsEntryType } from './member.type';
+import { AuthPayload, MemberConnection, MemberType, PointsEntryType } from './member.type';
+
+type Cursor = [name: string, id: string];
+const isCursor = (value: unknown): value is Cursor =>
+  Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string');
 
 @Resolver(() => MemberType)
 export class MemberResolver {
   @Query(() => MemberType, { nullable: true, description: 'The signed-in member; null when not signed in.' })
   me(@Ctx() ctx: MembersContext): Promise<Member | null> | null {
     return ctx.identity ? ctx.memberById.load(ctx.identity.memberId) : null;
+  }
+
+  @Authorized('LIBRARIAN')
+  @Query(() => MemberConnection, {
+    description:
+      'Librarians: look members up by name, e-mail or card number. Every word must appear in one of them, ignoring case; sorted by name.',
+  })
+  async members(
+    @Arg('search', { description: 'E.g. "ada", "lovelace@example.org" or "SM-0471"; 1 to 200 characters.' })
+    search: string,
+    @Ctx() ctx: MembersContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<MemberConnection> {
+    const page = await ctx.findMembers.find(ctx.viewer.identity, {
+      search,
+      first: pageSize(first),
+      after: after ? decodeCursor(after, isCursor) : null,
+    });
+    const edges = page.members.map((member) => ({
+      cursor: encodeCursor([member.name, member.id]),
+      node: member,
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
   }
 
   @Mutation(() => AuthPayload, { description: 'Join the library; signs the new member in.' })

@@ -1,3 +1,4 @@
+import { PageInfo } from '@shelfmark/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { MemberRole, MemberStatus } from '../../domain';
 
@@ -80,6 +81,27 @@ export class MemberType {
 
   @Field()
   registeredAt!: Date;
+}
+
+@ObjectType('MemberEdge')
+export class MemberEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => MemberType)
+  node!: MemberType;
+}
+
+@ObjectType('MemberConnection', { description: 'A page of members, sorted by name.' })
+export class MemberConnection {
+  @Field(() => [MemberEdge])
+  edges!: MemberEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many members match, over all pages.' })
+  totalCount!: number;
 }
 
 @ObjectType('AuthPayload', {

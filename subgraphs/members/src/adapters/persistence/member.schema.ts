@@ -17,6 +17,8 @@ export const MemberCardSchema = new EntitySchema<MemberCard>({
 export const MemberSchema = new EntitySchema<Member, AggregateRoot>({
   class: Member,
   extends: AggregateRootSchema,
+  // The librarian's member search: pages sorted by name.
+  indexes: [{ properties: ['name', 'id'] }],
   properties: {
     id: { type: 'string', primary: true },
     email: { type: 'string', length: 254, unique: true },
@@ -31,6 +33,8 @@ export const MemberSchema = new EntitySchema<Member, AggregateRoot>({
     points: { type: 'integer' },
     pointsLedger: { type: 'json' },
     registeredAt: { type: 'Date' },
+    // Nullable: members stored before it existed get theirs at the next start (MemberSearchIndexer).
+    searchKey: { type: 'text', nullable: true },
   },
   hooks: { onLoad: [readOlderRows] },
 });
@@ -42,6 +46,7 @@ export const MemberSchema = new EntitySchema<Member, AggregateRoot>({
 function readOlderRows({ entity: member }: EventArgs<Member>): void {
   member.blockedReason ??= null;
   member.blockedAt ??= null;
+  member.searchKey ??= null;
   if (member.pointsLedger.some((entry) => entry.ref === undefined)) {
     member.pointsLedger = member.pointsLedger.map((entry) => ({ ...entry, ref: entry.ref ?? null }));
   }

@@ -52,6 +52,10 @@ export async function startLibrary({ prefix, env = {}, options }: LibraryOptions
     LOG_LEVEL: 'silent',
     SHELFMARK_ADMIN_EMAIL: ADMIN.email,
     SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
+    // Loans waits 2 s for inventory by default: a production bound on a request, not what these
+    // tests are about. On a busy machine a reservation can take longer, and the borrow would
+    // (correctly) answer SERVICE_UNAVAILABLE; here the machine's speed must not decide a result.
+    SHELFMARK_PEER_TIMEOUT_MS: '30000',
     ...env,
   });
   let shelfmark: EmbeddedShelfmark;

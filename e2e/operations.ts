@@ -306,3 +306,88 @@ export const WithdrawCopy = graphql(`
     }
   }
 `);
+
+/** The librarian desk: lend the copies scanned to the member whose card is scanned. */
+export const CheckOut = graphql(`
+  mutation CheckOut($cardNumber: String!, $barcodes: [String!]!) {
+    checkOut(cardNumber: $cardNumber, barcodes: $barcodes) {
+      id
+      status
+      dueAt
+      book {
+        id
+        title
+      }
+      copy {
+        id
+        barcode
+        status
+      }
+      member {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** The librarian desk: a copy came back; where does it go? */
+export const CheckIn = graphql(`
+  mutation CheckIn($barcode: String!) {
+    checkIn(barcode: $barcode) {
+      loan {
+        id
+        status
+        returnedAt
+        copy {
+          barcode
+          status
+        }
+      }
+      routedTo {
+        destination
+        hold {
+          id
+          status
+          member {
+            id
+            name
+            card {
+              number
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The librarian desk: look a member up, and see before the first scan whether they can borrow. */
+export const FindMembers = graphql(`
+  query FindMembers($search: String!, $first: Int, $after: String) {
+    members(search: $search, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          name
+          email
+          status
+          blockedReason
+          card {
+            number
+          }
+          activeLoanCount
+          loanLimit
+          canBorrow
+          cannotBorrowReason
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);

@@ -15,18 +15,28 @@ const RESTART = 4205;
 /** The router's code for a refused or expired token (docs/errors.md, close codes). */
 const FORBIDDEN = 4403;
 
+/** What a test replaces: the HTTP transport and the WebSocket client. */
+export interface ApiTransport {
+  readonly fetch?: typeof fetch;
+  readonly ws?: { client: Pick<WsClient, 'subscribe'>; restart(): void };
+}
+
 /**
  * The GraphQL client: queries and mutations over HTTP POST to /graphql, subscriptions over
  * graphql-ws on the same path, both as the signed-in member. A token the router refuses (HTTP 401,
  * or a WebSocket closed with 4403) ends the session: the member is sent to sign in again.
  */
-export function createApiClient(location: Pick<Location, 'protocol' | 'host'> = window.location): Client {
-  const ws = restartableWsClient(
-    `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
-  );
+export function createApiClient(
+  location: Pick<Location, 'protocol' | 'host' | 'origin'> = window.location,
+  transport: ApiTransport = {},
+): Client {
+  const ws =
+    transport.ws ??
+    restartableWsClient(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`);
   auth.onChange(() => ws.restart());
   return new Client({
-    url: '/graphql',
+    url: `${location.origin}/graphql`,
+    ...(transport.fetch ? { fetch: transport.fetch } : {}),
     // POST, always: the router's CSRF prevention refuses a GET without a preflight header.
     preferGetMethod: false,
     exchanges: [

@@ -12,6 +12,8 @@ import { auth } from './auth';
 
 /** graphql-ws retries a socket closed with this (non-fatal) code, with fresh connectionParams. */
 const RESTART = 4205;
+/** What HTTP requests accept: one JSON answer (docs: GraphQL over HTTP). */
+const JSON_ONLY = 'application/graphql-response+json, application/json';
 /** The router's code for a refused or expired token (docs/errors.md, close codes). */
 const FORBIDDEN = 4403;
 
@@ -45,7 +47,14 @@ export function createApiClient(
           const token = auth.token();
           return makeOperation(operation.kind, operation, {
             ...operation.context,
-            fetchOptions: token ? { headers: { authorization: `Bearer ${token}` } } : {},
+            fetchOptions: {
+              headers: {
+                // urql also lists text/event-stream, which the router takes for a GraphQL-over-SSE
+                // request; queries and mutations want one JSON answer.
+                accept: JSON_ONLY,
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+              },
+            },
           });
         },
         onError(error) {

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.ClientTestMeDocument,
     "\n  query MyAccount($historyFirst: Int!) {\n    me {\n      id\n      name\n      email\n      role\n      status\n      blockedReason\n      points\n      registeredAt\n      card {\n        number\n        issuedAt\n        expiresAt\n      }\n      active: loans(status: ACTIVE) {\n        id\n        status\n        borrowedAt\n        dueAt\n        renewals\n        book {\n          id\n          title\n          authors\n        }\n        copy {\n          id\n          barcode\n        }\n      }\n      overdue: loans(status: OVERDUE) {\n        id\n        status\n        borrowedAt\n        dueAt\n        renewals\n        book {\n          id\n          title\n          authors\n        }\n        copy {\n          id\n          barcode\n        }\n      }\n      waiting: holds(status: WAITING) {\n        id\n        status\n        position\n        placedAt\n        readyUntil\n        pointsSpent\n        book {\n          id\n          title\n        }\n      }\n      ready: holds(status: READY) {\n        id\n        status\n        position\n        placedAt\n        readyUntil\n        pointsSpent\n        book {\n          id\n          title\n        }\n      }\n      pointsLedger {\n        at\n        delta\n        reason\n        balance\n      }\n      loanHistory(first: $historyFirst) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            borrowedAt\n            dueAt\n            returnedAt\n            book {\n              id\n              title\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": typeof types.MyAccountDocument,
     "\n  mutation Renew($loanId: ID!) {\n    renewLoan(loanId: $loanId) {\n      id\n      dueAt\n      renewals\n    }\n  }\n": typeof types.RenewDocument,
     "\n  mutation CancelMyHold($holdId: ID!) {\n    cancelHold(holdId: $holdId) {\n      id\n      status\n      pointsSpent\n    }\n  }\n": typeof types.CancelMyHoldDocument,
@@ -32,6 +33,7 @@ type Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
 };
 const documents: Documents = {
+    "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": types.ClientTestMeDocument,
     "\n  query MyAccount($historyFirst: Int!) {\n    me {\n      id\n      name\n      email\n      role\n      status\n      blockedReason\n      points\n      registeredAt\n      card {\n        number\n        issuedAt\n        expiresAt\n      }\n      active: loans(status: ACTIVE) {\n        id\n        status\n        borrowedAt\n        dueAt\n        renewals\n        book {\n          id\n          title\n          authors\n        }\n        copy {\n          id\n          barcode\n        }\n      }\n      overdue: loans(status: OVERDUE) {\n        id\n        status\n        borrowedAt\n        dueAt\n        renewals\n        book {\n          id\n          title\n          authors\n        }\n        copy {\n          id\n          barcode\n        }\n      }\n      waiting: holds(status: WAITING) {\n        id\n        status\n        position\n        placedAt\n        readyUntil\n        pointsSpent\n        book {\n          id\n          title\n        }\n      }\n      ready: holds(status: READY) {\n        id\n        status\n        position\n        placedAt\n        readyUntil\n        pointsSpent\n        book {\n          id\n          title\n        }\n      }\n      pointsLedger {\n        at\n        delta\n        reason\n        balance\n      }\n      loanHistory(first: $historyFirst) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            borrowedAt\n            dueAt\n            returnedAt\n            book {\n              id\n              title\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": types.MyAccountDocument,
     "\n  mutation Renew($loanId: ID!) {\n    renewLoan(loanId: $loanId) {\n      id\n      dueAt\n      renewals\n    }\n  }\n": types.RenewDocument,
     "\n  mutation CancelMyHold($holdId: ID!) {\n    cancelHold(holdId: $holdId) {\n      id\n      status\n      pointsSpent\n    }\n  }\n": types.CancelMyHoldDocument,
@@ -64,6 +66,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n"): (typeof documents)["\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

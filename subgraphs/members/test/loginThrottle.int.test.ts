@@ -18,36 +18,47 @@ const LOGIN = /* GraphQL */ `
 const PASSWORD = 'a long enough password';
 
 /**
- * Issue 8, defect 7: password guessing (docs/adr/0012-sign-in-throttling.md). Small limits and a
- * one-second window; the counters live in memory on SQLite and in members' MongoDB database under
- * the mongo project. The router sets X-Forwarded-For; here the test sets it as the router would.
+ * Issue 8, defect 7: password guessing (docs/adr/0012-sign-in-throttling.md). Small limits; the
+ * counters live in memory on SQLite and in members' MongoDB database under the mongo project. The
+ * router sets X-Forwarded-For; here the test sets it as the router would.
+ *
+ * Two members subgraphs: one whose window (an hour) no test outlasts, for what must be throttled —
+ * with a one-second window a busy machine let failures expire between attempts and the throttle
+ * never came — and one with a one-second window, for what happens once a window has passed.
  */
 describe('sign-in throttling', () => {
   let t: TestSubgraph;
+  let brief: TestSubgraph;
   let n = 0;
-
-  beforeAll(async () => {
-    t = await startTestSubgraph(
+  const withWindow = (windowSeconds: number) =>
+    startTestSubgraph(
       membersSubgraph({
         initialPoints: 30,
         tokenTtlSeconds: 3600,
-        loginLimits: { failuresPerAccountAndAddress: 3, failuresPerAddress: 5, windowSeconds: 1 },
+        loginLimits: { failuresPerAccountAndAddress: 3, failuresPerAddress: 5, windowSeconds },
       }),
     );
-  });
-  afterAll(() => t.stop());
 
-  const anAccount = async () => {
+  beforeAll(async () => {
+    t = await withWindow(3600);
+    brief = await withWindow(1);
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await brief?.stop();
+  });
+
+  const anAccount = async (on: TestSubgraph = t) => {
     const email = `reader${++n}@library.test`;
-    const registered = await t.request(REGISTER, {
+    const registered = await on.request(REGISTER, {
       input: { email, password: PASSWORD, name: `Reader ${n}` },
     });
     expect(registered.errors).toBeUndefined();
     return email;
   };
   const anAddress = () => `203.0.113.${++n}`;
-  const login = (email: string, password: string, address: string) =>
-    t.request<{ login: { token: string } }>(
+  const login = (email: string, password: string, address: string, on: TestSubgraph = t) =>
+    on.request<{ login: { token: string } }>(
       LOGIN,
       { email, password },
       { headers: { 'x-forwarded-for': address } },
@@ -57,17 +68,6 @@ describe('sign-in throttling', () => {
     const retryAfter = response.errors?.[0]?.extensions?.['retryAfterSeconds'];
     expect(typeof retryAfter === 'number' && Number.isInteger(retryAfter) && retryAfter >= 1).toBe(true);
     expect(response.errors?.[0]?.message).toMatch(/wait \d+ seconds? and try again/);
-  };
-  /** Waits, by trying, until the throttle's window has passed and the correct password works. */
-  const eventuallySignsIn = async (email: string, address: string) => {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const response = await login(email, PASSWORD, address);
-      if (!response.errors) return response;
-      expectThrottled(response);
-      if (Date.now() > deadline) throw new Error('still throttled long after the window');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   };
 
   it('regression: the Nth wrong password for an account from an address is TOO_MANY_REQUESTS with a retry-after', async () => {
@@ -80,8 +80,27 @@ describe('sign-in throttling', () => {
     expectThrottled(await login(email, PASSWORD, address));
     // No lockout an attacker could use: the member, from anywhere else, signs in at once.
     expect((await login(email, PASSWORD, anAddress())).errors).toBeUndefined();
-    // And once the window has passed, from the throttled address too.
-    expect((await eventuallySignsIn(email, address)).data?.login.token).toBeTruthy();
+  });
+
+  it('lets the member in from the throttled address once the window has passed', async () => {
+    const email = await anAccount(brief);
+    const address = anAddress();
+    // Three failures inside one one-second window: a slow machine may take more than one try.
+    for (;;) {
+      await login(email, 'wrong 1', address, brief);
+      await login(email, 'wrong 2', address, brief);
+      const third = await login(email, 'wrong 3', address, brief);
+      if (errorCode(third) === 'TOO_MANY_REQUESTS') break;
+      expect(errorCode(third)).toBe('UNAUTHENTICATED');
+    }
+    // Throttled until the window has passed, then let in: waited for by trying (the test's
+    // ceiling ends a throttle that never lifts).
+    for (;;) {
+      const response = await login(email, PASSWORD, address, brief);
+      if (!response.errors) break;
+      expectThrottled(response);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
 
   it('regression: guessing across accounts from one address is throttled per address, an unknown e-mail counting too', async () => {
@@ -96,7 +115,6 @@ describe('sign-in throttling', () => {
     // A third account, never guessed, is refused from that address, even with its right password.
     expectThrottled(await login(accounts[2]!, PASSWORD, address));
     expect((await login(accounts[2]!, PASSWORD, anAddress())).errors).toBeUndefined();
-    expect((await eventuallySignsIn(accounts[2]!, address)).errors).toBeUndefined();
   });
 
   it('forgets failures once the member signs in: failures must be consecutive to count', async () => {

@@ -1,5 +1,6 @@
 /**
- * Waits until `condition` holds, polling every millisecond. A bus may hand events over
+ * Waits until `condition` holds, polling every 5 ms (not every millisecond: on a busy machine a
+ * tight poll takes CPU from what it waits for). A bus may hand events over
  * asynchronously (Kafka does), so tests wait for the effect rather than assume it is immediate.
  * The deadline only turns a hang into a readable failure; it asserts nothing about speed, so it is
  * far above what a loaded machine needs.
@@ -8,7 +9,7 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 

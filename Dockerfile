@@ -26,11 +26,19 @@ COPY e2e/package.json e2e/
 # `npm ci`: exactly the committed lockfile (it lists every platform's optional binaries).
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
+# The web app, built once here (Vite is a devDependency); the runtime image carries only web/dist.
+FROM node:22-bookworm-slim AS web
+WORKDIR /app
+COPY . .
+RUN npm ci --no-audit --no-fund && node node_modules/vite/bin/vite.js build --config web/vite.config.ts
+
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node . .
+# The router serves the built app at / (docs/adr/0016-web-app.md).
+COPY --from=web --chown=node:node /app/web/dist ./web/dist
 USER node
 # Every process serves /healthz on its PORT.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \

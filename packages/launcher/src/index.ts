@@ -1,6 +1,6 @@
 export { loadConfig, type EmbeddedConfig } from './config';
 export { startEmbedded, type EmbeddedShelfmark } from './startEmbedded';
-export { prepareWebApp, buildWebApp, webBuildState, WEB_DIR, WEB_DIST } from './web';
+export { buildWebApp, builtWebApp, prepareWebApp, webBuildState, WEB_DIR, WEB_DIST } from './web';
 export {
   DEMO_ACCOUNTS_FILE,
   DEMO_BOOKS,

@@ -61,6 +61,14 @@ export async function prepareWebApp(
 }
 
 /**
+ * The build as it is, for a process that does not build (the cluster's router, a container that
+ * ships web/dist): undefined when there is none.
+ */
+export function builtWebApp(webDir = WEB_DIR): WebAppOptions | undefined {
+  return existsSync(join(webDir, 'dist', 'index.html')) ? { root: join(webDir, 'dist') } : undefined;
+}
+
+/**
  * Runs `vite build` for web/ in a child process, into a folder of its own, then puts the result in
  * place of web/dist in one rename: a router reading web/dist never sees half a build, and two
  * builds at once (two test files, or npm start beside them) leave one whole build. Resolves to the

@@ -9,6 +9,7 @@ import { loadRouterProcessConfig } from './config';
 import { processKeys } from './keys';
 import { subscriptionSettings } from '../env';
 import { onShutdown } from '../shutdown';
+import { builtWebApp } from '../web';
 
 /**
  * The router as its own process, in front of the six subgraph processes. Its subscriptions are
@@ -29,6 +30,8 @@ async function main() {
   });
   await bus.connect();
   const consumerName = `router.${hostname()}.${randomUUID()}`;
+  const web = builtWebApp();
+  if (!web) logger.warn('web/dist is not built: serving the API only (npm run build:web builds the app)');
   const router = await createRouter({
     supergraphSdl: readSupergraph(),
     subgraphUrls: config.subgraphUrls,
@@ -42,6 +45,8 @@ async function main() {
     ...(config.SHELFMARK_PLAYGROUND === undefined ? {} : { playground: config.SHELFMARK_PLAYGROUND }),
     subscriptions: subscriptionSettings(config),
     events: { bus, consumerName },
+    // The web app, as built by start:cluster or the image (docs/adr/0016-web-app.md).
+    ...(web ? { web } : {}),
   });
   logger.info({ consumerGroup: consumerName }, 'subscriptions fed from Kafka');
   onShutdown(

@@ -24,12 +24,16 @@ class AcknowledgingOutboxStore extends MemoryOutboxStore<Member> {
 // project's (or an external one).
 describe('KafkaEventBus when the broker is stopped under load and restarted', () => {
   let kafka: KafkaHandle;
+  /** Stops the relay and closes both buses; set while they run, so a failed test still closes them. */
+  let release: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     kafka = await startKafka({ useExternal: false });
-  }, 120_000);
+  });
 
   afterAll(async () => {
+    // Clients left connected would retry a stopped broker for ever and keep jest from exiting.
+    await release?.();
     await kafka?.stop();
   });
 
@@ -57,6 +61,11 @@ describe('KafkaEventBus when the broker is stopped under load and restarted', ()
     const store = new AcknowledgingOutboxStore('Member');
     const relay = new OutboxRelay([store], producerBus, { pollIntervalMs: 50, logger });
     relay.start();
+    release = async () => {
+      release = undefined;
+      await relay.stop();
+      await Promise.all([producerBus.close(), consumerBus.close()]);
+    };
 
     const recorded: string[] = [];
     let producing = true;
@@ -90,8 +99,7 @@ describe('KafkaEventBus when the broker is stopped under load and restarted', ()
     // 27 s there) a minute was not enough. The test's own 300 s ceiling bounds the whole.
     await waitFor(() => store.unpublished().length === 0, 'the outbox to empty', 150_000);
     await waitFor(() => ledger.hasAll(recorded), 'every recorded event to be applied', 90_000);
-    await relay.stop();
-    await Promise.all([producerBus.close(), consumerBus.close()]);
+    await release();
 
     expect(ledger.appliedCount(store.acknowledged)).toBe(new Set(store.acknowledged).size);
     expect(ledger.appliedCount(recorded)).toBe(recorded.length);

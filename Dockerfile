@@ -37,7 +37,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node . .
-# The router serves the built app at / (docs/adr/0016-web-app.md).
+# The router serves the built app at / (docs/adr/0017-web-app.md).
 COPY --from=web --chown=node:node /app/web/dist ./web/dist
 USER node
 # Every process serves /healthz on its PORT.

@@ -59,7 +59,7 @@ export interface RouterOptions {
   readonly playground?: boolean;
   /**
    * Serve the built web app from `root` (web/dist) at `/`, every other page of the app too
-   * (docs/adr/0016-web-app.md). The API, the playground and the probes keep their paths.
+   * (docs/adr/0017-web-app.md). The API, the playground and the probes keep their paths.
    */
   readonly web?: WebAppOptions;
   /** The HTTP server's idle keep-alive timeout; defaults to the kit's SERVER_KEEP_ALIVE_TIMEOUT_MS. */

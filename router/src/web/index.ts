@@ -57,7 +57,7 @@ interface WebFile {
 }
 
 /**
- * Serves the built web app (docs/adr/0016-web-app.md) from memory: files read once at start-up,
+ * Serves the built web app (docs/adr/0017-web-app.md) from memory: files read once at start-up,
  * each sent as the build compressed it (brotli or gzip, by Accept-Encoding), hashed assets cached
  * for a year, index.html revalidated on every visit (`no-cache`), and index.html for any other
  * page a browser navigates to (the app's own router shows it). The API, the playground and the

@@ -45,7 +45,7 @@ async function main() {
     ...(config.SHELFMARK_PLAYGROUND === undefined ? {} : { playground: config.SHELFMARK_PLAYGROUND }),
     subscriptions: subscriptionSettings(config),
     events: { bus, consumerName },
-    // The web app, as built by start:cluster or the image (docs/adr/0016-web-app.md).
+    // The web app, as built by start:cluster or the image (docs/adr/0017-web-app.md).
     ...(web ? { web } : {}),
   });
   logger.info({ consumerGroup: consumerName }, 'subscriptions fed from Kafka');

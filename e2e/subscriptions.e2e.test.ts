@@ -266,6 +266,20 @@ describe('subscriptions through the router', () => {
     expect(error!.message).toMatch(/did you mean "title"/i);
   });
 
+  it('regression: a query whose Accept lists text/event-stream after JSON (as urql sends) is answered as JSON', async () => {
+    const response = await fetch(library.shelfmark.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept:
+          'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed',
+      },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('refuses a subscription POSTed like a query with HTTP 400, never a 500', async () => {
     const response = await fetch(library.shelfmark.url, {
       method: 'POST',

@@ -150,7 +150,9 @@ export function serveGraphqlWs(
 
 /**
  * GraphQL over Server-Sent Events (graphql-sse, distinct connections mode) for requests to
- * `/graphql` that accept `text/event-stream`; every other request goes on to Apollo.
+ * `/graphql` that prefer `text/event-stream` to a JSON answer (graphql-sse's client accepts only
+ * it); every other request goes on to Apollo. Clients such as urql list `text/event-stream` among
+ * the types they accept on every query, after JSON: those are queries, answered as JSON.
  */
 export function graphqlSseMiddleware(
   options: TransportOptions,
@@ -182,7 +184,10 @@ export function graphqlSseMiddleware(
     subscribe: (args) => subscribeWith(options, args),
   });
   return (req, res, next) => {
-    if (!req.headers.accept?.includes('text/event-stream')) {
+    if (
+      req.accepts(['application/graphql-response+json', 'application/json', 'text/event-stream']) !==
+      'text/event-stream'
+    ) {
       next();
       return;
     }

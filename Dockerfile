@@ -1,47 +1,49 @@
 # syntax=docker/dockerfile:1
-# One image for every Shelfmark service; docker-compose.yml picks the process with `command`.
-# Node 22 LTS, production dependencies only, runs as the unprivileged `node` user.
+# One image for every Shelfmark service; docker-compose.yml and deploy/k8s pick the process with
+# `command`. Node 22 LTS; the runtime stage runs JavaScript compiled once in the build stage
+# (docs/adr/0020-compiled-production-build.md), with production dependencies only, as the
+# unprivileged `node` user.
 
-FROM node:22-bookworm-slim AS deps
-WORKDIR /app
-# Manifests first, so dependency layers are cached until a package.json or the lockfile changes.
-COPY package.json package-lock.json ./
-COPY events/package.json events/
-COPY packages/errors/package.json packages/errors/
-COPY packages/subgraph-kit/package.json packages/subgraph-kit/
-COPY packages/testing/package.json packages/testing/
-COPY packages/local-servers/package.json packages/local-servers/
-COPY packages/test-infra/package.json packages/test-infra/
-COPY packages/launcher/package.json packages/launcher/
-COPY subgraphs/catalogue/package.json subgraphs/catalogue/
-COPY subgraphs/inventory/package.json subgraphs/inventory/
-COPY subgraphs/members/package.json subgraphs/members/
-COPY subgraphs/loans/package.json subgraphs/loans/
-COPY subgraphs/comments/package.json subgraphs/comments/
-COPY subgraphs/analytics/package.json subgraphs/analytics/
-COPY router/package.json router/
-COPY notifications/package.json notifications/
-COPY schema/package.json schema/
-COPY e2e/package.json e2e/
-# `npm ci`: exactly the committed lockfile (it lists every platform's optional binaries).
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-
-# The web app, built once here (Vite is a devDependency); the runtime image carries only web/dist.
-FROM node:22-bookworm-slim AS web
+# Every package.json and the lockfile, nothing else: the install layers below stay cached until
+# a manifest changes (this stage reruns on any change, but its output is the same bytes).
+FROM node:22-bookworm-slim AS manifests
 WORKDIR /app
 COPY . .
-RUN npm ci --no-audit --no-fund && node node_modules/vite/bin/vite.js build --config web/vite.config.ts
+RUN find . -path ./node_modules -prune -o -type f ! -name package.json ! -name package-lock.json -print0 \
+  | xargs -0 rm -f && find . -depth -type d -empty -delete
+
+# The build: every dependency, then `npm run build` (turbo runs each workspace's `build` in
+# dependency order: swc compiles src/ to dist/, Vite builds web/dist). Then node_modules goes, so
+# the runtime stage can take the built tree whole.
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY --from=manifests /app ./
+# `npm ci`: exactly the committed lockfile (it lists every platform's optional binaries).
+RUN npm ci --no-audit --no-fund
+COPY . .
+ENV TURBO_TELEMETRY_DISABLED=1
+RUN npm run build && find . -name node_modules -type d -prune -exec rm -rf {} + && rm -rf .turbo
+
+# Production dependencies only (root and any nested workspace node_modules).
+FROM node:22-bookworm-slim AS deps
+WORKDIR /app
+COPY --from=manifests /app ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
-COPY --from=deps --chown=node:node /app/node_modules ./node_modules
-COPY --chown=node:node . .
-# The router serves the built app at / (docs/adr/0017-web-app.md).
-COPY --from=web --chown=node:node /app/web/dist ./web/dist
+COPY --from=deps --chown=node:node /app ./
+# The built tree: each workspace's dist/ (and its sources, unused), schema/*.graphql, and
+# web/dist, which the router serves at / (docs/adr/0017-web-app.md).
+COPY --from=build --chown=node:node /app ./
 USER node
-# Every process serves /healthz on its PORT.
+# Every process serves /healthz (alive) and /readyz (taking work) on its PORT.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 EXPOSE 4000
-CMD ["node", "--enable-source-maps", "-r", "@swc-node/register", "packages/launcher/src/cluster/routerProcess.ts"]
+# The router; compose and the manifests run the other processes from the same image with the
+# same flags: node --conditions=shelfmark-dist --enable-source-maps packages/launcher/dist/cluster/<process>.js
+# SIGTERM stops a process gracefully (docs/operations.md#shutdown); node is PID 1 here, and the
+# processes handle the signal themselves.
+CMD ["node", "--conditions=shelfmark-dist", "--enable-source-maps", "packages/launcher/dist/cluster/routerProcess.js"]

@@ -11,6 +11,7 @@ import {
   keepAliveAgent,
   listen,
   observedGauge,
+  type InProcessSubgraph,
   type TokenKeys,
 } from '@shelfmark/subgraph-kit';
 import type { EventBus } from '@shelfmark/events';
@@ -23,6 +24,7 @@ import { createRouterErrorFormatter } from './formatError';
 import { answerThrottledWith429, armorLimits, reportMissingValues, resolveOperationOrRefuse } from './guards';
 import { playgroundRoutes } from './playground';
 import { SubgraphDataSource } from './SubgraphDataSource';
+import { InProcessSubgraphDataSource } from './inProcessSubgraph';
 import { webAppRoutes, type WebAppOptions } from './web';
 import {
   ConnectionsPerAddress,
@@ -40,6 +42,11 @@ export interface RouterOptions {
   readonly supergraphSdl: string;
   /** Where each subgraph answers, by name; overrides the URLs baked into the supergraph. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
+  /**
+   * Subgraphs running in this process, called without HTTP (InProcessSubgraphDataSource; the
+   * embedded default). A subgraph named here is not looked up in `subgraphUrls`.
+   */
+  readonly inProcessSubgraphs?: Readonly<Record<string, InProcessSubgraph>>;
   readonly keys: Pick<TokenKeys, 'publicKey'>;
   readonly logger: pino.Logger;
   readonly port: number;
@@ -109,6 +116,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
+      const inProcess = options.inProcessSubgraphs?.[name];
+      if (inProcess) return new InProcessSubgraphDataSource(inProcess);
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph ${name}`);
       return new SubgraphDataSource(name, target, agent);
@@ -212,7 +221,12 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
           const response = await fetch(url.replace(/\/graphql$/, '/readyz')).catch(() => undefined);
           if (!response?.ok) throw new Error(`subgraph ${name} is not ready`);
         });
-        await Promise.all(checks);
+        const inProcess = Object.values(options.inProcessSubgraphs ?? {}).map((subgraph) =>
+          subgraph.ready().catch(() => {
+            throw new Error(`subgraph ${subgraph.name} is not ready`);
+          }),
+        );
+        await Promise.all([...checks, ...inProcess]);
       },
     },
     context: async ({ req, res }) => {

@@ -8,6 +8,7 @@ import {
   startSubgraph,
   systemClock,
   type Clock,
+  type InProcessSubgraph,
   type RunningSubgraph,
 } from '@shelfmark/subgraph-kit';
 import { join } from 'node:path';
@@ -30,8 +31,8 @@ export interface EmbeddedShelfmark {
 
 /**
  * The embedded default: all six subgraphs and the router in one process, each subgraph with its
- * own SQLite file under the data directory, talking through the in-process bus. Subgraphs listen
- * on free loopback ports; only the router is meant to be called.
+ * own SQLite file under the data directory, talking through the in-process bus. The router and
+ * loans call the subgraphs in process (function calls, no loopback HTTP); only the router listens.
  */
 export interface EmbeddedOptions {
   /** The time every subgraph tells; tests pass one they can move. */
@@ -52,8 +53,8 @@ export async function startEmbedded(
     deadLetters: new FileDeadLetterSink(join(config.dataDir, 'dead-letters.jsonl')),
   });
   const definitions = subgraphDefinitions(config.settings);
-  // Loans calls inventory and members directly; their addresses are known once they listen.
-  const urls = new Map<string, string>();
+  // Loans calls inventory and members directly, in process (no socket, no JSON), once they started.
+  const peers = new Map<string, InProcessSubgraph>();
 
   const started: RunningSubgraph[] = [];
   let notifications: RunningNotifications | undefined;
@@ -65,16 +66,16 @@ export async function startEmbedded(
           bus,
           keys,
           logger,
-          host: '127.0.0.1',
-          port: 0,
+          // Called in process by the router and by their peers: no port is opened for them.
+          listen: false,
           production: config.production,
           publishBeforeResponding: true,
           clock,
-          peers: (peer) => urls.get(peer),
+          peers: (peer) => peers.get(peer),
           jobIntervalMs: config.jobIntervalMs,
         }),
       );
-      urls.set(name, started.at(-1)!.url);
+      peers.set(name, started.at(-1)!.inProcess);
     }
     // The worker's consumers join the same bus before it opens, so it misses no event.
     const worker = await startNotifications({
@@ -103,7 +104,8 @@ export async function startEmbedded(
     >;
     const router = await createRouter({
       supergraphSdl: readSupergraph(),
-      subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
+      subgraphUrls: {},
+      inProcessSubgraphs: Object.fromEntries(started.map((s) => [s.name, s.inProcess])),
       keys,
       logger,
       port: config.port,

@@ -66,6 +66,12 @@ export {
 export { parseSettings, wholeAtLeast, wholeNumber } from './settings';
 export { JobScheduler, systemClock, type Clock, type ScheduledJob } from './server/jobs';
 export {
+  SubgraphNotRunning,
+  type InProcessRequest,
+  type InProcessResponse,
+  type InProcessSubgraph,
+} from './server/inProcess';
+export {
   startSubgraph,
   type RunningSubgraph,
   type SubgraphDefinition,

@@ -3,9 +3,14 @@ import { EventContext } from '@shelfmark/events';
 import CircuitBreaker from 'opossum';
 import { fetch, type Agent, type Response } from 'undici';
 import { keepAliveAgent } from '../server/httpClient';
+import { SubgraphNotRunning, type InProcessResponse, type InProcessSubgraph } from '../server/inProcess';
 
-/** Where another subgraph listens, by name; undefined when this process does not know it. */
-export type PeerDirectory = (name: string) => string | undefined;
+/**
+ * Where another subgraph answers, by name: its URL, or the subgraph itself when it runs in this
+ * process (the embedded default: called without a socket); undefined when this process does not
+ * know it.
+ */
+export type PeerDirectory = (name: string) => string | InProcessSubgraph | undefined;
 
 export interface PeerClientOptions {
   /** The subgraph called, e.g. `members`; named in errors and logs. */
@@ -63,8 +68,8 @@ const RELAYED_CODES = new Set<string>(
 );
 
 interface GraphQLBody {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
+  readonly data?: Record<string, unknown> | null;
+  readonly errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
 }
 
 /**
@@ -120,6 +125,7 @@ export class PeerClient {
     // The request (or event) this call serves: the peer records its events under the same
     // correlation id and continues the same trace.
     const cause = EventContext.current();
+    if (typeof url !== 'string') return this.answer(await this.callInProcess(url, call, cause, timeoutMs));
     let response: Response;
     try {
       // Never retried, even on a connection reset: every peer call is a mutation, and whether
@@ -143,6 +149,53 @@ export class PeerClient {
       throw new PeerUnavailable(this.name, timedOut ? `no answer within ${timeoutMs} ms` : 'unreachable');
     }
     const body = (await response.json().catch(() => ({}))) as GraphQLBody;
+    return this.answer({ status: response.status, ...body });
+  }
+
+  /**
+   * The same call to a subgraph in this process: the same headers, the same deadline (the peer's
+   * work goes on past it, as an HTTP peer's does when the caller stops waiting), no socket.
+   */
+  private async callInProcess(
+    peer: InProcessSubgraph,
+    call: PeerCall,
+    cause: ReturnType<typeof EventContext.current>,
+    timeoutMs: number,
+  ): Promise<InProcessResponse> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new PeerUnavailable(this.name, `no answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([
+        peer.execute({
+          query: call.query,
+          variables: call.variables,
+          headers: {
+            ...(call.authorization ? { authorization: call.authorization } : {}),
+            ...(cause ? { 'x-request-id': cause.correlationId } : {}),
+            ...(cause?.traceparent ? { traceparent: cause.traceparent } : {}),
+          },
+        }),
+        deadline,
+      ]);
+    } catch (error) {
+      if (error instanceof PeerUnavailable) throw error;
+      if (error instanceof SubgraphNotRunning) throw new PeerUnavailable(this.name, 'unreachable');
+      throw new PeerUnavailable(
+        this.name,
+        `it failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** An answer, over HTTP or in process, read the same way: its first error decides. */
+  private answer(body: GraphQLBody & { readonly status: number }): Record<string, unknown> {
     const first = body.errors?.[0];
     if (first) {
       const { code, ...details } = first.extensions ?? {};
@@ -151,7 +204,9 @@ export class PeerClient {
       }
       throw new PeerUnavailable(this.name, `it failed: ${first.message}`);
     }
-    if (!response.ok || !body.data) throw new PeerUnavailable(this.name, `HTTP ${response.status}`);
+    if (body.status < 200 || body.status >= 300 || !body.data) {
+      throw new PeerUnavailable(this.name, `HTTP ${body.status}`);
+    }
     return body.data;
   }
 }

@@ -21,6 +21,7 @@ import { MikroOrmOutboxStore } from '../persistence/MikroOrmOutboxStore';
 import { openDatabase, type DatabaseConfig } from '../persistence/database';
 import type { PeerDirectory } from '../peers/PeerClient';
 import { closeServer, createHttpApp, listen } from './httpServer';
+import { inProcessEndpoint, type InProcessSubgraph } from './inProcess';
 import { JobScheduler, systemClock, type Clock, type ScheduledJob } from './jobs';
 
 /** What a subgraph's wiring can use once its database is open. */
@@ -83,15 +84,23 @@ export interface SubgraphOptions {
   readonly jobIntervalMs: number;
   /** The HTTP server's idle keep-alive timeout; defaults to SERVER_KEEP_ALIVE_TIMEOUT_MS. */
   readonly keepAliveTimeoutMs?: number;
+  /**
+   * Whether to open the HTTP endpoint (default true). The embedded system calls its subgraphs in
+   * process ({@link RunningSubgraph.inProcess}) and opens no port for them.
+   */
+  readonly listen?: boolean;
 }
 
 export interface RunningSubgraph {
   readonly name: string;
-  /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql; `in-process:<name>` when it does not listen. */
   readonly url: string;
   readonly orm: MikroORM;
   readonly relay: OutboxRelay;
-  readonly server: Server;
+  /** The HTTP server; undefined when started with `listen: false`. */
+  readonly server: Server | undefined;
+  /** The same endpoint as a function call: no socket, no JSON (docs/architecture.md). */
+  readonly inProcess: InProcessSubgraph;
   /** Runs every scheduled job once, now (as the clock tells it). */
   runJobs(): Promise<void>;
   close(): Promise<void>;
@@ -170,39 +179,65 @@ export async function startSubgraph(
       },
     },
     beforeGraphQL: [requestScope],
-    context: async ({ req, res }) => {
-      const identity = await identify(req.headers.authorization, options.keys.publicKey);
-      const base: SubgraphContext = {
-        em: orm.em.fork(),
-        identity,
-        authorization: req.headers.authorization ?? null,
+    context: ({ req, res }) =>
+      requestContext({
+        authorization: req.headers.authorization,
         requestId: requestIdOf(res),
         clientAddress:
           req.header('x-forwarded-for')?.split(',')[0]?.trim() || (req.socket.remoteAddress ?? 'unknown'),
-      };
-      return definition.context(base, runtime);
+      }),
+  });
+  // One context builder for both doors, so a call in process sees what an HTTP call would.
+  async function requestContext(caller: {
+    readonly authorization: string | undefined;
+    readonly requestId: string;
+    readonly clientAddress: string;
+  }): Promise<SubgraphContext> {
+    const identity = await identify(caller.authorization, options.keys.publicKey);
+    const base: SubgraphContext = {
+      em: orm.em.fork(),
+      identity,
+      authorization: caller.authorization ?? null,
+      requestId: caller.requestId,
+      clientAddress: caller.clientAddress,
+    };
+    return definition.context(base, runtime);
+  }
+  let closing: Promise<void> | undefined;
+  const inProcess = inProcessEndpoint({
+    name: definition.name,
+    apollo,
+    context: requestContext,
+    isRunning: () => closing === undefined,
+    ready: async () => {
+      if (!(await orm.isConnected())) throw new Error('database not connected');
     },
   });
 
-  const { server, url } = await listen(app, options.host ?? '127.0.0.1', options.port ?? 0, {
-    ...(options.keepAliveTimeoutMs ? { keepAliveTimeoutMs: options.keepAliveTimeoutMs } : {}),
-  });
+  const listening =
+    options.listen === false
+      ? undefined
+      : await listen(app, options.host ?? '127.0.0.1', options.port ?? 0, {
+          ...(options.keepAliveTimeoutMs ? { keepAliveTimeoutMs: options.keepAliveTimeoutMs } : {}),
+        });
+  const server = listening?.server;
+  const url = listening ? `${listening.url}/graphql` : `in-process:${definition.name}`;
   relay.start();
   scheduler.start(options.jobIntervalMs);
-  logger.info({ url: `${url}/graphql` }, 'subgraph ready');
-  let closing: Promise<void> | undefined;
+  logger.info({ url }, 'subgraph ready');
 
   return {
     name: definition.name,
-    url: `${url}/graphql`,
+    url,
     orm,
     relay,
     server,
+    inProcess,
     runJobs: () => scheduler.runOnce(),
     close() {
       // Idempotent: a drill may stop a subgraph that the launcher stops again at shutdown.
       closing ??= (async () => {
-        await closeServer(server);
+        if (server) await closeServer(server);
         await scheduler.stop();
         await apollo.stop();
         await relay.stop();

@@ -264,8 +264,10 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     server,
     subscriptions: hub,
     async close() {
-      hub.close();
+      // WebSockets first, closed with 1001 "Going away" (graphql-ws reconnects): ending the hub
+      // first would send each subscription "complete", which a client takes for the end.
       await closeWebSockets();
+      hub.close();
       await closeServer(server);
       await apollo.stop();
       await agent.close();

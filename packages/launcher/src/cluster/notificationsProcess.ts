@@ -4,7 +4,7 @@ import { serveProbes, startNotifications } from '@shelfmark/notifications';
 import { createLogger, parseDatabaseUrl } from '@shelfmark/subgraph-kit';
 import { loadNotificationsProcessConfig } from './config';
 import { notificationSettings } from '../env';
-import { onShutdown } from '../shutdown';
+import { onShutdown, shutdownTimeoutMs } from '../shutdown';
 
 /**
  * The notifications worker as its own process: consumes events from Kafka (its own consumer
@@ -13,6 +13,8 @@ import { onShutdown } from '../shutdown';
  */
 async function main() {
   const config = loadNotificationsProcessConfig(process.env);
+  const timeoutMs = shutdownTimeoutMs(process.env);
+  let stopping = false;
   const logger = createLogger(config.LOG_LEVEL, 'shelfmark', undefined, {
     production: config.NODE_ENV === 'production',
   }).child({ process: 'notifications' });
@@ -35,7 +37,8 @@ async function main() {
   const probes = await serveProbes({
     host: config.HOST,
     port: config.PORT,
-    ready: () => worker.ready(),
+    // Not ready from the first moment of a shutdown.
+    ready: () => (stopping ? Promise.reject(new Error('stopping')) : worker.ready()),
     registry: worker.registry,
   });
   logger.info(
@@ -44,12 +47,14 @@ async function main() {
   );
   onShutdown(
     async () => {
+      stopping = true;
       await probes.close();
       // The bus first: no event arrives for a worker whose database is closing.
       await bus.close();
       await worker.close();
     },
     (message, error) => (error ? logger.error({ err: error }, message) : logger.info(message)),
+    { timeoutMs },
   );
 }
 

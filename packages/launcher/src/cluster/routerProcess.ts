@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { loadRouterProcessConfig } from './config';
 import { processKeys } from './keys';
 import { subscriptionSettings } from '../env';
-import { onShutdown } from '../shutdown';
+import { onShutdown, shutdownTimeoutMs } from '../shutdown';
 import { builtWebApp } from '../web';
 
 /**
@@ -19,6 +19,7 @@ import { builtWebApp } from '../web';
  */
 async function main() {
   const config = loadRouterProcessConfig(process.env);
+  const timeoutMs = shutdownTimeoutMs(process.env);
   const logger = createLogger(config.LOG_LEVEL, 'shelfmark', undefined, {
     production: config.NODE_ENV === 'production',
   }).child({ process: 'router' });
@@ -51,11 +52,15 @@ async function main() {
   logger.info({ consumerGroup: consumerName }, 'subscriptions fed from Kafka');
   onShutdown(
     async () => {
-      // The router first: its subscribers are told goodbye before the feed stops.
+      // The router first: it stops listening (/readyz fails), closes each WebSocket with 1012
+      // "Service Restart" (graphql-ws clients reconnect, to another replica) and ends the SSE
+      // streams, and lets the requests in flight finish; then the feed stops and its consumer
+      // group, which only this replica used, is deleted.
       await router.close();
       await bus.close();
     },
     (message, error) => (error ? logger.error({ err: error }, message) : logger.info(message)),
+    { timeoutMs },
   );
 }
 

@@ -1,16 +1,17 @@
 import 'reflect-metadata';
 import { KafkaEventBus } from '@shelfmark/events/kafka';
 import { DEFAULT_SUBGRAPH_PORTS } from '@shelfmark/schema';
-import { createLogger, parseDatabaseUrl, startSubgraph } from '@shelfmark/subgraph-kit';
+import { closeServer, createLogger, parseDatabaseUrl, startSubgraph } from '@shelfmark/subgraph-kit';
 import { loadSubgraphProcessConfig } from './config';
 import { processKeys } from './keys';
 import { topologySettings } from '../env';
 import { subgraphDefinitions } from '../topology';
-import { onShutdown } from '../shutdown';
+import { onShutdown, shutdownTimeoutMs } from '../shutdown';
 
 /** One subgraph as its own process, over Kafka and its own database (MongoDB in production). */
 async function main() {
   const config = loadSubgraphProcessConfig(process.env);
+  const timeoutMs = shutdownTimeoutMs(process.env);
   const name = config.SHELFMARK_SUBGRAPH;
   const logger = createLogger(config.LOG_LEVEL, 'shelfmark', undefined, {
     production: config.NODE_ENV === 'production',
@@ -41,10 +42,19 @@ async function main() {
   await subgraph.runJobs();
   onShutdown(
     async () => {
-      await subgraph.close();
+      // 1. No new connections (so /readyz fails: the load balancer stops sending work); the
+      //    requests in flight finish, and a mutation's events are acknowledged by Kafka before
+      //    its answer (publishBeforeResponding), so what was answered is in the log.
+      if (subgraph.server) await closeServer(subgraph.server);
+      // 2. Consumers stop fetching, finish the event in hand, commit their offsets and leave their
+      //    groups; the producer disconnects once its publications are acknowledged.
       await bus.close();
+      // 3. Jobs, the outbox relay (what it could not publish stays in the outbox for the next
+      //    start) and the database.
+      await subgraph.close();
     },
     (message, error) => (error ? logger.error({ err: error }, message) : logger.info(message)),
+    { timeoutMs },
   );
 }
 

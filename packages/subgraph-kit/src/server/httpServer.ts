@@ -125,11 +125,22 @@ export function listen(
   });
 }
 
-/** Stops listening and drops idle keep-alive connections; a server already closed is fine. */
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Stops listening and lets the requests in flight finish: idle keep-alive connections are dropped
+ * at once, busy ones as soon as their response is sent; whatever is still open after `graceMs` is
+ * cut. A server already closed is fine.
+ */
+export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
   if (!server.listening) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close((error) => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      if (error) reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
   });
 }

@@ -34,6 +34,29 @@ describe('API errors as sentences', () => {
     });
   });
 
+  it('tells staff the server’s words for the lending rules (they name the member or copy), readers its own', () => {
+    const limit = {
+      message: 'This member has 5 of 5 loans out; lending 1 more would go over the limit.',
+      extensions: { code: 'LOAN_LIMIT_REACHED', limit: 5, current: 5, field: 'barcodes' },
+    };
+    expect(describeError(limit, 'staff')).toEqual({
+      code: 'LOAN_LIMIT_REACHED',
+      message: 'This member has 5 of 5 loans out; lending 1 more would go over the limit.',
+      field: 'barcodes',
+    });
+    expect(describeError(limit).message).toBe(
+      'You may have at most 5 books on loan at once. Return one to borrow more.',
+    );
+    const unknownCopy = {
+      message: 'No copy has the barcode SM0000000000. Check the label, or scan it again.',
+      extensions: { code: 'NOT_FOUND', entity: 'Copy' },
+    };
+    expect(describeError(unknownCopy, 'staff').message).toBe(unknownCopy.message);
+    expect(
+      describeError({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, 'staff').message,
+    ).not.toBe('boom');
+  });
+
   it('says technical and unexpected failures in its own words, never the server’s', () => {
     for (const code of ['INTERNAL_SERVER_ERROR', 'GRAPHQL_VALIDATION_FAILED', 'SERVICE_UNAVAILABLE']) {
       const { message } = describeError({

@@ -99,15 +99,32 @@ export const NETWORK_MESSAGE =
   'The library cannot be reached right now. Check your connection and try again.';
 const UNKNOWN_MESSAGE = 'Something went wrong. Please try again.';
 
+/**
+ * Who reads the sentence: a reader about their own account (the default), or staff at the desk
+ * about a member or a copy. Our sentences for the rules of lending speak to the reader ("You may
+ * have at most…"); the server's messages for them name the member, card or copy at fault and
+ * speak to staff when staff asked (ADR 16), so staff see the server's message for these codes.
+ */
+export type Audience = 'reader' | 'staff';
+
+/** The domain codes whose server message staff see instead of our reader-facing sentence. */
+const STAFF_HEAR_SERVER = new Set<string>([
+  'NOT_FOUND',
+  'LOAN_LIMIT_REACHED',
+  'RENEWAL_LIMIT_REACHED',
+  'HOLD_QUEUE_NOT_EMPTY',
+]);
+
 /** One GraphQL error as a {@link Problem}. */
-export function describe(error: ApiError): Problem {
+export function describe(error: ApiError, audience: Audience = 'reader'): Problem {
   const extensions = error.extensions ?? {};
   const code = typeof extensions['code'] === 'string' ? extensions['code'] : 'UNKNOWN';
   const sentence: Sentence | undefined = isKnown(code) ? SENTENCES[code] : undefined;
   const server = error.message.trim();
+  const preferServer = sentence?.preferServer || (audience === 'staff' && STAFF_HEAR_SERVER.has(code));
   const message = !sentence
     ? server || UNKNOWN_MESSAGE
-    : sentence.preferServer && server
+    : preferServer && server
       ? server
       : sentence.say(extensions);
   const field = typeof extensions['field'] === 'string' ? extensions['field'].split('.').at(-1) : undefined;
@@ -115,15 +132,18 @@ export function describe(error: ApiError): Problem {
 }
 
 /** Every problem of a urql error: its GraphQL errors, or the network failure. Empty for none. */
-export function problems(error: CombinedError | null | undefined): Problem[] {
+export function problems(error: CombinedError | null | undefined, audience: Audience = 'reader'): Problem[] {
   if (!error) return [];
-  if (error.graphQLErrors.length > 0) return error.graphQLErrors.map(describe);
+  if (error.graphQLErrors.length > 0) return error.graphQLErrors.map((one) => describe(one, audience));
   return [{ code: 'NETWORK', message: NETWORK_MESSAGE }];
 }
 
 /** The first problem's sentence, for a page that shows one line. */
-export function sentence(error: CombinedError | null | undefined): string | null {
-  return problems(error)[0]?.message ?? null;
+export function sentence(
+  error: CombinedError | null | undefined,
+  audience: Audience = 'reader',
+): string | null {
+  return problems(error, audience)[0]?.message ?? null;
 }
 
 /**
@@ -133,10 +153,11 @@ export function sentence(error: CombinedError | null | undefined): string | null
 export function forForm(
   error: CombinedError | null | undefined,
   fields: readonly string[],
+  audience: Audience = 'reader',
 ): { fields: Partial<Record<string, string>>; general: string[] } {
   const byField: Partial<Record<string, string>> = {};
   const general: string[] = [];
-  for (const problem of problems(error)) {
+  for (const problem of problems(error, audience)) {
     if (problem.field && fields.includes(problem.field) && !byField[problem.field]) {
       byField[problem.field] = problem.message;
     } else {

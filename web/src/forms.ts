@@ -8,3 +8,8 @@ export async function focusFirstInvalid(form: HTMLFormElement | null): Promise<v
   await nextTick();
   form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }
+
+/** What a page needs of a field component it puts the cursor in (ScanField exposes `focus`). */
+export interface Focusable {
+  focus(): void;
+}

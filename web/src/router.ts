@@ -61,6 +61,55 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/AccountPage.vue'),
     meta: { title: 'My account', signedIn: true },
   },
+  // The librarian desk (staff only): pages/desk/.
+  {
+    path: '/desk',
+    name: 'desk',
+    redirect: { name: 'desk-check-out' },
+  },
+  {
+    path: '/desk/check-out',
+    name: 'desk-check-out',
+    component: () => import('./pages/desk/CheckOutPage.vue'),
+    meta: { title: 'Check out', staff: true },
+  },
+  {
+    path: '/desk/check-in',
+    name: 'desk-check-in',
+    component: () => import('./pages/desk/CheckInPage.vue'),
+    meta: { title: 'Check in', staff: true },
+  },
+  {
+    path: '/desk/members',
+    name: 'desk-members',
+    component: () => import('./pages/desk/MembersPage.vue'),
+    meta: { title: 'Members', staff: true },
+  },
+  {
+    path: '/desk/members/:id',
+    name: 'desk-member',
+    component: () => import('./pages/desk/MemberPage.vue'),
+    props: true,
+    meta: { title: 'Member', staff: true },
+  },
+  {
+    path: '/desk/books/new',
+    name: 'desk-add-book',
+    component: () => import('./pages/desk/AddBookPage.vue'),
+    meta: { title: 'Add a book', staff: true },
+  },
+  {
+    path: '/desk/copies/new',
+    name: 'desk-add-copies',
+    component: () => import('./pages/desk/AddCopiesPage.vue'),
+    meta: { title: 'Add copies', staff: true },
+  },
+  {
+    path: '/desk/withdraw',
+    name: 'desk-withdraw',
+    component: () => import('./pages/desk/WithdrawPage.vue'),
+    meta: { title: 'Withdraw a copy', staff: true },
+  },
   {
     path: '/staff-only',
     name: 'staff-only',

@@ -31,6 +31,20 @@ type Documents = {
     "\n  subscription RankingLive($window: RankingWindow!, $subject: String, $first: Int) {\n    rankingChanged(window: $window, subject: $subject, first: $first) {\n      rank\n      borrowCount\n      book {\n        id\n        title\n        authors\n      }\n    }\n  }\n": typeof types.RankingLiveDocument,
     "\n  mutation Join($input: RegisterMemberInput!) {\n    registerMember(input: $input) {\n      token\n      member {\n        id\n        name\n      }\n    }\n  }\n": typeof types.JoinDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation DeskAddBook($input: AddBookInput!) {\n    addBook(input: $input) {\n      id\n      title\n      isbn\n    }\n  }\n": typeof types.DeskAddBookDocument,
+    "\n  query DeskCopiesOf($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      authors\n      isbn\n      availability {\n        total\n        available\n      }\n    }\n  }\n": typeof types.DeskCopiesOfDocument,
+    "\n  query DeskFindBooks($search: String) {\n    books(search: $search, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          authors\n          publishedYear\n          availability {\n            total\n            available\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeskFindBooksDocument,
+    "\n  mutation DeskAddCopies($bookId: ID!, $count: Int!, $location: String) {\n    addCopies(bookId: $bookId, count: $count, location: $location) {\n      id\n      barcode\n      location\n    }\n  }\n": typeof types.DeskAddCopiesDocument,
+    "\n  mutation DeskCheckIn($barcode: String!) {\n    checkIn(barcode: $barcode) {\n      loan {\n        id\n        returnedAt\n        dueAt\n        book {\n          id\n          title\n        }\n        copy {\n          id\n          barcode\n        }\n        member {\n          id\n          name\n        }\n      }\n      routedTo {\n        destination\n        hold {\n          id\n          member {\n            id\n            name\n            card {\n              number\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeskCheckInDocument,
+    "\n  mutation DeskCheckOut($cardNumber: String!, $barcodes: [String!]!) {\n    checkOut(cardNumber: $cardNumber, barcodes: $barcodes) {\n      id\n      dueAt\n      book {\n        id\n        title\n      }\n      copy {\n        id\n        barcode\n      }\n    }\n  }\n": typeof types.DeskCheckOutDocument,
+    "\n  query DeskMemberDetail($search: String!) {\n    members(search: $search, first: 20) {\n      edges {\n        node {\n          ...DeskMember\n          role\n          registeredAt\n          loans {\n            id\n            status\n            borrowedAt\n            dueAt\n            returnedAt\n            book {\n              id\n              title\n            }\n            copy {\n              id\n              barcode\n            }\n          }\n          pointsLedger {\n            at\n            delta\n            reason\n            balance\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeskMemberDetailDocument,
+    "\n  mutation DeskBlockMember($memberId: ID!, $reason: String!) {\n    blockMember(memberId: $memberId, reason: $reason) {\n      ...DeskMember\n    }\n  }\n": typeof types.DeskBlockMemberDocument,
+    "\n  mutation DeskUnblockMember($memberId: ID!) {\n    unblockMember(memberId: $memberId) {\n      ...DeskMember\n    }\n  }\n": typeof types.DeskUnblockMemberDocument,
+    "\n  mutation DeskGrantPoints($memberId: ID!, $points: Int!, $reason: String!) {\n    grantPoints(memberId: $memberId, points: $points, reason: $reason) {\n      ...DeskMember\n    }\n  }\n": typeof types.DeskGrantPointsDocument,
+    "\n  query DeskCopy($barcode: String!) {\n    copyByBarcode(barcode: $barcode) {\n      id\n      barcode\n      status\n      location\n      addedAt\n      book {\n        id\n        title\n        authors\n      }\n    }\n  }\n": typeof types.DeskCopyDocument,
+    "\n  mutation DeskWithdrawCopy($copyId: ID!) {\n    withdrawCopy(copyId: $copyId) {\n      id\n      barcode\n      status\n    }\n  }\n": typeof types.DeskWithdrawCopyDocument,
+    "\n  fragment DeskMember on Member {\n    id\n    name\n    email\n    status\n    blockedReason\n    points\n    card {\n      number\n    }\n    activeLoanCount\n    loanLimit\n    canBorrow\n    cannotBorrowReason\n  }\n": typeof types.DeskMemberFragmentDoc,
+    "\n  query DeskFindMembers($search: String!, $first: Int, $after: String) {\n    members(search: $search, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...DeskMember\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DeskFindMembersDocument,
 };
 const documents: Documents = {
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": types.ClientTestMeDocument,
@@ -50,6 +64,20 @@ const documents: Documents = {
     "\n  subscription RankingLive($window: RankingWindow!, $subject: String, $first: Int) {\n    rankingChanged(window: $window, subject: $subject, first: $first) {\n      rank\n      borrowCount\n      book {\n        id\n        title\n        authors\n      }\n    }\n  }\n": types.RankingLiveDocument,
     "\n  mutation Join($input: RegisterMemberInput!) {\n    registerMember(input: $input) {\n      token\n      member {\n        id\n        name\n      }\n    }\n  }\n": types.JoinDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        name\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation DeskAddBook($input: AddBookInput!) {\n    addBook(input: $input) {\n      id\n      title\n      isbn\n    }\n  }\n": types.DeskAddBookDocument,
+    "\n  query DeskCopiesOf($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      authors\n      isbn\n      availability {\n        total\n        available\n      }\n    }\n  }\n": types.DeskCopiesOfDocument,
+    "\n  query DeskFindBooks($search: String) {\n    books(search: $search, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          authors\n          publishedYear\n          availability {\n            total\n            available\n          }\n        }\n      }\n    }\n  }\n": types.DeskFindBooksDocument,
+    "\n  mutation DeskAddCopies($bookId: ID!, $count: Int!, $location: String) {\n    addCopies(bookId: $bookId, count: $count, location: $location) {\n      id\n      barcode\n      location\n    }\n  }\n": types.DeskAddCopiesDocument,
+    "\n  mutation DeskCheckIn($barcode: String!) {\n    checkIn(barcode: $barcode) {\n      loan {\n        id\n        returnedAt\n        dueAt\n        book {\n          id\n          title\n        }\n        copy {\n          id\n          barcode\n        }\n        member {\n          id\n          name\n        }\n      }\n      routedTo {\n        destination\n        hold {\n          id\n          member {\n            id\n            name\n            card {\n              number\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DeskCheckInDocument,
+    "\n  mutation DeskCheckOut($cardNumber: String!, $barcodes: [String!]!) {\n    checkOut(cardNumber: $cardNumber, barcodes: $barcodes) {\n      id\n      dueAt\n      book {\n        id\n        title\n      }\n      copy {\n        id\n        barcode\n      }\n    }\n  }\n": types.DeskCheckOutDocument,
+    "\n  query DeskMemberDetail($search: String!) {\n    members(search: $search, first: 20) {\n      edges {\n        node {\n          ...DeskMember\n          role\n          registeredAt\n          loans {\n            id\n            status\n            borrowedAt\n            dueAt\n            returnedAt\n            book {\n              id\n              title\n            }\n            copy {\n              id\n              barcode\n            }\n          }\n          pointsLedger {\n            at\n            delta\n            reason\n            balance\n          }\n        }\n      }\n    }\n  }\n": types.DeskMemberDetailDocument,
+    "\n  mutation DeskBlockMember($memberId: ID!, $reason: String!) {\n    blockMember(memberId: $memberId, reason: $reason) {\n      ...DeskMember\n    }\n  }\n": types.DeskBlockMemberDocument,
+    "\n  mutation DeskUnblockMember($memberId: ID!) {\n    unblockMember(memberId: $memberId) {\n      ...DeskMember\n    }\n  }\n": types.DeskUnblockMemberDocument,
+    "\n  mutation DeskGrantPoints($memberId: ID!, $points: Int!, $reason: String!) {\n    grantPoints(memberId: $memberId, points: $points, reason: $reason) {\n      ...DeskMember\n    }\n  }\n": types.DeskGrantPointsDocument,
+    "\n  query DeskCopy($barcode: String!) {\n    copyByBarcode(barcode: $barcode) {\n      id\n      barcode\n      status\n      location\n      addedAt\n      book {\n        id\n        title\n        authors\n      }\n    }\n  }\n": types.DeskCopyDocument,
+    "\n  mutation DeskWithdrawCopy($copyId: ID!) {\n    withdrawCopy(copyId: $copyId) {\n      id\n      barcode\n      status\n    }\n  }\n": types.DeskWithdrawCopyDocument,
+    "\n  fragment DeskMember on Member {\n    id\n    name\n    email\n    status\n    blockedReason\n    points\n    card {\n      number\n    }\n    activeLoanCount\n    loanLimit\n    canBorrow\n    cannotBorrowReason\n  }\n": types.DeskMemberFragmentDoc,
+    "\n  query DeskFindMembers($search: String!, $first: Int, $after: String) {\n    members(search: $search, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...DeskMember\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DeskFindMembersDocument,
 };
 
 /**
@@ -134,6 +162,62 @@ export function graphql(source: "\n  mutation Join($input: RegisterMemberInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeskAddBook($input: AddBookInput!) {\n    addBook(input: $input) {\n      id\n      title\n      isbn\n    }\n  }\n"): (typeof documents)["\n  mutation DeskAddBook($input: AddBookInput!) {\n    addBook(input: $input) {\n      id\n      title\n      isbn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskCopiesOf($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      authors\n      isbn\n      availability {\n        total\n        available\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeskCopiesOf($id: ID!) {\n    book(id: $id) {\n      id\n      title\n      authors\n      isbn\n      availability {\n        total\n        available\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskFindBooks($search: String) {\n    books(search: $search, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          authors\n          publishedYear\n          availability {\n            total\n            available\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeskFindBooks($search: String) {\n    books(search: $search, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          authors\n          publishedYear\n          availability {\n            total\n            available\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeskAddCopies($bookId: ID!, $count: Int!, $location: String) {\n    addCopies(bookId: $bookId, count: $count, location: $location) {\n      id\n      barcode\n      location\n    }\n  }\n"): (typeof documents)["\n  mutation DeskAddCopies($bookId: ID!, $count: Int!, $location: String) {\n    addCopies(bookId: $bookId, count: $count, location: $location) {\n      id\n      barcode\n      location\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeskCheckIn($barcode: String!) {\n    checkIn(barcode: $barcode) {\n      loan {\n        id\n        returnedAt\n        dueAt\n        book {\n          id\n          title\n        }\n        copy {\n          id\n          barcode\n        }\n        member {\n          id\n          name\n        }\n      }\n      routedTo {\n        destination\n        hold {\n          id\n          member {\n            id\n            name\n            card {\n              number\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeskCheckIn($barcode: String!) {\n    checkIn(barcode: $barcode) {\n      loan {\n        id\n        returnedAt\n        dueAt\n        book {\n          id\n          title\n        }\n        copy {\n          id\n          barcode\n        }\n        member {\n          id\n          name\n        }\n      }\n      routedTo {\n        destination\n        hold {\n          id\n          member {\n            id\n            name\n            card {\n              number\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeskCheckOut($cardNumber: String!, $barcodes: [String!]!) {\n    checkOut(cardNumber: $cardNumber, barcodes: $barcodes) {\n      id\n      dueAt\n      book {\n        id\n        title\n      }\n      copy {\n        id\n        barcode\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeskCheckOut($cardNumber: String!, $barcodes: [String!]!) {\n    checkOut(cardNumber: $cardNumber, barcodes: $barcodes) {\n      id\n      dueAt\n      book {\n        id\n        title\n      }\n      copy {\n        id\n        barcode\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskMemberDetail($search: String!) {\n    members(search: $search, first: 20) {\n      edges {\n        node {\n          ...DeskMember\n          role\n          registeredAt\n          loans {\n            id\n            status\n            borrowedAt\n            dueAt\n            returnedAt\n            book {\n              id\n              title\n            }\n            copy {\n              id\n              barcode\n            }\n          }\n          pointsLedger {\n            at\n            delta\n            reason\n            balance\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeskMemberDetail($search: String!) {\n    members(search: $search, first: 20) {\n      edges {\n        node {\n          ...DeskMember\n          role\n          registeredAt\n          loans {\n            id\n            status\n            borrowedAt\n            dueAt\n            returnedAt\n            book {\n              id\n              title\n            }\n            copy {\n              id\n              barcode\n            }\n          }\n          pointsLedger {\n            at\n            delta\n            reason\n            balance\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeskBlockMember($memberId: ID!, $reason: String!) {\n    blockMember(memberId: $memberId, reason: $reason) {\n      ...DeskMember\n    }\n  }\n"): (typeof documents)["\n  mutation DeskBlockMember($memberId: ID!, $reason: String!) {\n    blockMember(memberId: $memberId, reason: $reason) {\n      ...DeskMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeskUnblockMember($memberId: ID!) {\n    unblockMember(memberId: $memberId) {\n      ...DeskMember\n    }\n  }\n"): (typeof documents)["\n  mutation DeskUnblockMember($memberId: ID!) {\n    unblockMember(memberId: $memberId) {\n      ...DeskMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeskGrantPoints($memberId: ID!, $points: Int!, $reason: String!) {\n    grantPoints(memberId: $memberId, points: $points, reason: $reason) {\n      ...DeskMember\n    }\n  }\n"): (typeof documents)["\n  mutation DeskGrantPoints($memberId: ID!, $points: Int!, $reason: String!) {\n    grantPoints(memberId: $memberId, points: $points, reason: $reason) {\n      ...DeskMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskCopy($barcode: String!) {\n    copyByBarcode(barcode: $barcode) {\n      id\n      barcode\n      status\n      location\n      addedAt\n      book {\n        id\n        title\n        authors\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeskCopy($barcode: String!) {\n    copyByBarcode(barcode: $barcode) {\n      id\n      barcode\n      status\n      location\n      addedAt\n      book {\n        id\n        title\n        authors\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeskWithdrawCopy($copyId: ID!) {\n    withdrawCopy(copyId: $copyId) {\n      id\n      barcode\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DeskWithdrawCopy($copyId: ID!) {\n    withdrawCopy(copyId: $copyId) {\n      id\n      barcode\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeskMember on Member {\n    id\n    name\n    email\n    status\n    blockedReason\n    points\n    card {\n      number\n    }\n    activeLoanCount\n    loanLimit\n    canBorrow\n    cannotBorrowReason\n  }\n"): (typeof documents)["\n  fragment DeskMember on Member {\n    id\n    name\n    email\n    status\n    blockedReason\n    points\n    card {\n      number\n    }\n    activeLoanCount\n    loanLimit\n    canBorrow\n    cannotBorrowReason\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskFindMembers($search: String!, $first: Int, $after: String) {\n    members(search: $search, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...DeskMember\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeskFindMembers($search: String!, $first: Int, $after: String) {\n    members(search: $search, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...DeskMember\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

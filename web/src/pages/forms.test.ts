@@ -1,19 +1,10 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../auth';
-import { fakeApi, fakeToken, mountPage } from '../test/support';
+import { description, fakeApi, fakeToken, mountPage } from '../test/support';
 import BookPage from './BookPage.vue';
 import RegisterPage from './RegisterPage.vue';
 import SignInPage from './SignInPage.vue';
-
-/** The text a field's aria-describedby points at: its hint and its error, as a screen reader says them. */
-function description(input: Element): string {
-  return (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
-    .filter(Boolean)
-    .join(' ');
-}
 
 beforeEach(() => {
   localStorage.clear();

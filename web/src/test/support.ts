@@ -105,3 +105,12 @@ export function fakeToken(claims: { sub?: string; role?: string; exp?: number } 
     ...claims,
   })}.c2ln`;
 }
+
+/** The text a field's aria-describedby points at: its hint and its error, as a screen reader says them. */
+export function description(input: Element): string {
+  return (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+    .filter(Boolean)
+    .join(' ');
+}

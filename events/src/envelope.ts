@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { EventContext } from './EventContext';
+import { activeTraceparent } from './telemetry';
 
 /**
  * CloudEvents 1.0, JSON structured mode, with Shelfmark's tracing extensions.
@@ -71,6 +72,12 @@ export function createEvent<Type extends string, Data>(
     data,
     correlationid: ctx?.correlationId ?? id,
     causationid: ctx?.causationId ?? ctx?.correlationId ?? id,
-    ...(ctx?.traceparent ? { traceparent: ctx.traceparent } : {}),
+    ...traceOf(ctx?.traceparent),
   };
+}
+
+/** The span recording the event when tracing is on; else the caller's traceparent, carried along. */
+function traceOf(carried: string | undefined): { traceparent?: string } {
+  const traceparent = activeTraceparent() ?? carried;
+  return traceparent ? { traceparent } : {};
 }

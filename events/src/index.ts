@@ -27,3 +27,12 @@ export {
   type OutboxStore,
   type PendingEvents,
 } from './outbox/OutboxRelay';
+export {
+  activeTraceparent,
+  BACKLOG_LIMIT,
+  observeEvents,
+  recordSagaOutcome,
+  relayBacklogs,
+  type EventObserver,
+  type OutboxBacklog,
+} from './telemetry';

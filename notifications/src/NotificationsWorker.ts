@@ -3,11 +3,12 @@ import type { Consumer, EventBus, Logger } from '@shelfmark/events';
 import {
   loggableError,
   openDatabase,
+  processMetrics,
   systemClock,
   type Clock,
   type DatabaseConfig,
 } from '@shelfmark/subgraph-kit';
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import { FileMailTransport } from './adapters/mail/FileMailTransport';
 import { SmtpMailTransport } from './adapters/mail/SmtpMailTransport';
 import { LearnRecipientOnMemberRegistered } from './adapters/events/LearnRecipientOnMemberRegistered';
@@ -74,25 +75,27 @@ export async function startNotifications(options: NotificationsOptions): Promise
       ? new FileMailTransport(options.delivery.folder, options.from)
       : new SmtpMailTransport(options.delivery.smtpUrl, options.from);
 
-  const registry = new Registry();
-  registry.setDefaultLabels({ component: 'notifications' });
-  collectDefaultMetrics({ register: registry });
+  const own = new Registry();
   const outcomes = new Counter({
     name: 'shelfmark_mail_attempts_total',
     help: 'Mail send attempts by outcome: sent, retried (failed, will retry) or dead (failed for the last time).',
     labelNames: ['outcome'] as const,
-    registers: [registry],
+    registers: [own],
   });
   new Gauge({
     name: 'shelfmark_mails',
     help: 'Mails recorded, by status (PENDING, SENT, DEAD).',
     labelNames: ['status'] as const,
-    registers: [registry],
+    registers: [own],
     async collect() {
       const counts = await mails.countByStatus();
       for (const status of MAIL_STATUSES) this.set({ status }, counts[status] ?? 0);
     },
   });
+
+  // Its own metrics, and the process's (runtime, event deliveries, dead letters, consumer lag).
+  const registry = Registry.merge([own, processMetrics().registry]);
+  registry.setDefaultLabels({ component: 'notifications' });
 
   const dispatcher = new MailDispatcher({
     mails,

@@ -1,9 +1,11 @@
 import { backOff } from 'exponential-backoff';
 import { ContractViolation, parseEvent } from '../ContractViolation';
+import type { ShelfmarkEvent } from '../contracts';
 import { EventContext } from '../EventContext';
 import type { Logger } from '../Logger';
 import type { Consumer } from './Consumer';
 import type { DeadLetterSink } from './DeadLetter';
+import { notifyDelivered, traceDelivery } from '../telemetry';
 
 export interface RetryPolicy {
   /** Attempts in total, the first included, before the event is dead-lettered. */
@@ -32,6 +34,20 @@ export type DeliveryOutcome = 'handled' | 'ignored' | 'dead-lettered';
 export async function deliver(
   consumer: Consumer,
   raw: unknown,
+  options: DeliveryOptions,
+): Promise<DeliveryOutcome> {
+  const started = performance.now();
+  let outcome: DeliveryOutcome | 'failed' = 'failed';
+  try {
+    return (outcome = await deliverTraced(consumer, raw, options));
+  } finally {
+    notifyDelivered(consumer.name, outcome, (performance.now() - started) / 1000);
+  }
+}
+
+async function deliverTraced(
+  consumer: Consumer,
+  raw: unknown,
   { retry, deadLetters, logger }: DeliveryOptions,
 ): Promise<DeliveryOutcome> {
   let event;
@@ -44,7 +60,17 @@ export async function deliver(
     return 'dead-lettered';
   }
   if (!consumer.types.includes(event.type)) return 'ignored';
+  return traceDelivery(consumer.name, event, () =>
+    handle(consumer, raw, event, { retry, deadLetters, logger }),
+  );
+}
 
+async function handle(
+  consumer: Consumer,
+  raw: unknown,
+  event: ShelfmarkEvent,
+  { retry, deadLetters, logger }: DeliveryOptions,
+): Promise<DeliveryOutcome> {
   const cause = {
     correlationId: event.correlationid,
     causationId: event.id,

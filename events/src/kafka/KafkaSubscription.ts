@@ -3,6 +3,7 @@ import type { Consumer } from '../consumer/Consumer';
 import type { DeadLetterSink } from '../consumer/DeadLetter';
 import { deliver, type RetryPolicy } from '../consumer/deliver';
 import type { Logger } from '../Logger';
+import { notifyLag } from '../telemetry';
 import { fromMessage, nextOffset, type MessageSource } from './wire';
 
 /** How long a batch may hold handled messages before their offsets are committed mid-batch. */
@@ -171,6 +172,12 @@ export class KafkaSubscription {
         );
         payload.resolveOffset(message.offset);
         uncommitted = nextOffset(message.offset);
+        notifyLag(
+          this.consumer.name,
+          topic,
+          partition,
+          lagAfter(payload.batch.highWatermark, message.offset),
+        );
         if (Date.now() - lastCommit >= COMMIT_INTERVAL_MS) await commit();
         // Throws when the group is rebalancing: KafkaJS then re-joins and fetches again.
         await payload.heartbeat();
@@ -213,4 +220,9 @@ export class KafkaSubscription {
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Messages left on the partition after `offset`, by the high watermark the batch was fetched with. */
+function lagAfter(highWatermark: string, offset: string): number {
+  return Math.max(0, Number(BigInt(highWatermark) - BigInt(offset) - 1n));
 }

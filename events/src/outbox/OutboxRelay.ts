@@ -1,6 +1,13 @@
 import type { CloudEvent } from '../envelope';
 import type { EventBus } from '../bus/EventBus';
 import { silentLogger, type Logger } from '../Logger';
+import {
+  BACKLOG_LIMIT,
+  notifyPublished,
+  tracePublication,
+  trackRelay,
+  type OutboxBacklog,
+} from '../telemetry';
 
 /** Unpublished events of one aggregate, oldest first, and how to find that aggregate again. */
 export interface PendingEvents {
@@ -62,6 +69,7 @@ export class OutboxRelay {
   start(): void {
     if (this.active) return;
     this.active = true;
+    trackRelay(this, true);
     // The first pass reads every store: a previous run may have left events behind.
     for (const store of this.stores) this.due.add(store.type);
     const generation = ++this.generation;
@@ -88,6 +96,7 @@ export class OutboxRelay {
   /** Ends the loop after the pass it is in; a later start() runs a new one. */
   async stop(): Promise<void> {
     this.active = false;
+    trackRelay(this, false);
     this.generation += 1;
     const running = this.running;
     for (const nudge of this.nudges) nudge();
@@ -109,6 +118,28 @@ export class OutboxRelay {
    */
   publishWoken(): Promise<number> {
     return this.schedulePass();
+  }
+
+  /** What is still unpublished, per store, and since when (for /metrics; a bounded read). */
+  async backlog(): Promise<OutboxBacklog[]> {
+    return Promise.all(
+      this.stores.map(async (store) => {
+        let pending = 0;
+        let oldest: number | undefined;
+        for (const { events } of await store.pending(BACKLOG_LIMIT)) {
+          pending += events.length;
+          for (const event of events) {
+            const time = Date.parse(event.time);
+            if (oldest === undefined || time < oldest) oldest = time;
+          }
+        }
+        return {
+          aggregate: store.type,
+          pending,
+          oldest: oldest === undefined ? undefined : new Date(oldest),
+        };
+      }),
+    );
   }
 
   private schedulePass(): Promise<number> {
@@ -135,7 +166,8 @@ export class OutboxRelay {
       // A full batch may not be all: the next pass reads this store again.
       if (batch.length >= this.batchSize) this.due.add(store.type);
       for (const pending of batch) {
-        await this.bus.publish(pending.events);
+        await tracePublication(store.type, pending.events, () => this.bus.publish(pending.events));
+        notifyPublished(store.type, pending.events.length);
         await store.markPublished(
           pending.aggregate,
           pending.events.map((e) => e.id),

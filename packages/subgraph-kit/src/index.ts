@@ -27,7 +27,14 @@ export {
   type LogLevel,
 } from './observability/logger';
 export { loggableError, REDACTED_PATHS, scrub } from './observability/redaction';
-export { createMetrics, observedGauge, type Metrics } from './observability/metrics';
+export {
+  createMetrics,
+  observedGauge,
+  OperationNames,
+  subgraphFetchTimer,
+  type Metrics,
+} from './observability/metrics';
+export { consumerLabel, processMetrics, type ProcessMetrics } from './observability/processMetrics';
 export { AggregateRootSchema } from './persistence/aggregateSchema';
 export { openDatabase, parseDatabaseUrl, type DatabaseConfig } from './persistence/database';
 export { MikroOrmOutboxStore } from './persistence/MikroOrmOutboxStore';

@@ -1,6 +1,6 @@
 import { ErrorCode } from '@shelfmark/errors';
 import { defineConsumer, type Consumer, type Logger, type ShelfmarkEvent } from '@shelfmark/events';
-import type { Identity } from '@shelfmark/subgraph-kit';
+import { processMetrics, type Identity } from '@shelfmark/subgraph-kit';
 import type { FormattedExecutionResult } from 'graphql';
 import { PushQueue } from './PushQueue';
 import { asSubscriptionPayload, type RewrittenSubscription } from './rewrite';
@@ -258,6 +258,7 @@ class SharedExecution {
 
   private broadcast(result: FormattedExecutionResult): void {
     for (const queue of [...this.subscribers.keys()]) queue.push(result);
+    processMetrics().subscriptionMessages.inc(this.subscribers.size);
   }
 
   /** Runs the query as the subscribers' identity; an unexpected failure is an error payload. */

@@ -12,7 +12,10 @@ export function metricsPlugin(metrics: Metrics): ApolloServerPlugin {
             const code = error.extensions?.['code'];
             metrics.errors.inc({ code: typeof code === 'string' ? code : 'UNKNOWN' });
           }
-          stop({ operation: operationName ?? 'anonymous', outcome: errors?.length ? 'error' : 'ok' });
+          stop({
+            operation: metrics.operationNames.label(operationName),
+            outcome: errors?.length ? 'error' : 'ok',
+          });
           return Promise.resolve();
         },
       });

@@ -1,4 +1,5 @@
 import { DomainError, InvalidInput, MemberUnknown, NotSignedIn, ServiceUnavailable } from '@shelfmark/errors';
+import { recordSagaOutcome } from '@shelfmark/events';
 import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import {
@@ -146,6 +147,7 @@ export class BookBorrower {
       // A refusal means inventory reserved nothing; anything else leaves its outcome unknown.
       const refused = error instanceof DomainError && !(error instanceof ServiceUnavailable);
       await this.cancel(request.id, describe(error), !refused);
+      recordSagaOutcome('borrow', refused ? 'refused' : 'compensated');
       throw refused || error instanceof ServiceUnavailable ? error : new ServiceUnavailable();
     }
     // A crash here leaves copies reserved in inventory for a request loans still has as STARTED:
@@ -194,13 +196,15 @@ export class BookBorrower {
     });
     await this.step('settled', borrowId);
 
-    await retryOnConflict(async () => {
+    const confirmedNow = await retryOnConflict(async () => {
       const { borrows } = this.open();
       const current = await borrows.byId(borrowId);
-      if (!current || current.status === BorrowStatus.CONFIRMED) return;
+      if (!current || current.status === BorrowStatus.CONFIRMED) return false;
       current.confirmed();
       await borrows.save(current);
+      return true;
     });
+    if (confirmedNow) recordSagaOutcome('borrow', 'confirmed');
     await this.step('confirmed', borrowId);
     // As stored (a recovery re-run returns the loans as first written), in the order asked for.
     const stored = new Map((await this.open().loans.byIds(loanIds)).map((loan) => [loan.id, loan]));

@@ -1,3 +1,4 @@
+import { recordSagaOutcome } from '@shelfmark/events';
 import type { Clock } from '@shelfmark/subgraph-kit';
 import { BorrowStatus } from '../../domain';
 import type { OpenStores } from '../CirculationStores';
@@ -56,9 +57,11 @@ export class BorrowRecovery {
         if (request.status === BorrowStatus.STARTED) {
           await this.borrower.cancel(request.id, 'interrupted before its copies were reserved', true);
           compensated += 1;
+          recordSagaOutcome('borrow', 'compensated');
         } else {
           await this.borrower.goForward(request.id);
           completed += 1;
+          recordSagaOutcome('borrow', 'recovered');
         }
       }
       if (stuck.length < BATCH) return { compensated, completed };

@@ -1,3 +1,5 @@
+// First: tracing (when OTEL_* asks for it) must patch http, kafkajs and mongodb before they load.
+import '@shelfmark/telemetry/register';
 import 'reflect-metadata';
 import { KafkaEventBus } from '@shelfmark/events/kafka';
 import { serveProbes, startNotifications } from '@shelfmark/notifications';

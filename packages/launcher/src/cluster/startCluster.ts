@@ -1,5 +1,6 @@
 import { SUBGRAPH_NAMES, type SubgraphName } from '@shelfmark/schema';
 import { loadOrCreateKeys } from '@shelfmark/subgraph-kit';
+import { telemetryEnv } from '@shelfmark/telemetry';
 import { startKafka, startMongo } from '@shelfmark/local-servers';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -194,7 +195,8 @@ function run(
     ['--enable-source-maps', '-r', '@swc-node/register', join(__dirname, entry)],
     {
       cwd: ROOT,
-      env,
+      // OTEL_* passed on when tracing is asked for, each process named for its role.
+      env: { ...telemetryEnv(process.env, name.replace(/-\d+$/, '')), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

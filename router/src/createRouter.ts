@@ -7,7 +7,6 @@ import {
   closeServer,
   createHttpApp,
   createMetrics,
-  identify,
   keepAliveAgent,
   listen,
   observedGauge,
@@ -21,6 +20,7 @@ import type { Server } from 'node:http';
 import type pino from 'pino';
 import type { RouterContext } from './context';
 import { createRouterErrorFormatter } from './formatError';
+import { identityCache } from './identityCache';
 import { answerThrottledWith429, armorLimits, reportMissingValues, resolveOperationOrRefuse } from './guards';
 import { playgroundRoutes } from './playground';
 import { SubgraphDataSource } from './SubgraphDataSource';
@@ -205,6 +205,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     () => hub.executionCount,
   );
 
+  // A client's token is verified once, then remembered until it expires (identityCache.ts).
+  const identifyCaller = identityCache(options.keys.publicKey);
   const app = createHttpApp({
     apollo,
     beforeGraphQL: [graphqlSseMiddleware(transport, addresses)],
@@ -234,7 +236,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       // the correlation id of every event it causes, and answered to the client to quote.
       const requestId = acceptedRequestId(req.header('x-request-id')) ?? randomUUID();
       res.setHeader('x-request-id', requestId);
-      const identity = await identify(req.headers.authorization, options.keys.publicKey);
+      const identity = await identifyCaller(req.headers.authorization);
       return {
         requestId,
         // Verified above: a header that was not a well-formed bearer token was refused there.

@@ -1,0 +1,187 @@
+import { startCluster, loadClusterConfig, type RunningCluster } from '@shelfmark/launcher/cluster';
+import { graphqlClient, tempDir, type GraphQLRequest, type GraphQLResponse } from '@shelfmark/testing';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { waitFor } from '../notifications/test/support/waitFor';
+import { AddBook, AddCopies, BorrowBooks, Login, RegisterMember } from './operations';
+
+const ADMIN = { email: 'admin@tracing.test', password: 'tracing admin password' };
+
+/** A span as the processes exported it (OTLP/HTTP JSON), with the service that sent it. */
+interface ReceivedSpan {
+  readonly service: string;
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly parentSpanId: string | undefined;
+  readonly name: string;
+  /** OTLP SpanKind: 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
+  readonly kind: number;
+}
+
+interface OtlpAttribute {
+  key: string;
+  value: { stringValue?: string };
+}
+interface OtlpTraces {
+  resourceSpans?: {
+    resource?: { attributes?: OtlpAttribute[] };
+    scopeSpans?: {
+      spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number }[];
+    }[];
+  }[];
+}
+
+/** The smallest OTLP/HTTP trace receiver: what a collector (Jaeger, the OTel Collector) would get. */
+function otlpReceiver(): Promise<{ server: Server; url: string; spans: ReceivedSpan[] }> {
+  const spans: ReceivedSpan[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.method === 'POST' && req.url === '/v1/traces') {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpTraces;
+        for (const resource of body.resourceSpans ?? []) {
+          const service =
+            resource.resource?.attributes?.find((a) => a.key === 'service.name')?.value.stringValue ?? '?';
+          for (const scope of resource.scopeSpans ?? [])
+            for (const span of scope.spans ?? [])
+              spans.push({
+                service,
+                traceId: span.traceId,
+                spanId: span.spanId,
+                parentSpanId: span.parentSpanId || undefined,
+                name: span.name,
+                kind: span.kind,
+              });
+        }
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans }),
+    ),
+  );
+}
+
+/**
+ * Done means of issue 12 (tracing): `start:cluster` with OTEL_EXPORTER_OTLP_ENDPOINT set shows one
+ * borrow as one trace across the processes and Kafka. Eight processes export to a receiver here;
+ * the borrow is sent with a traceparent of our own, so its trace id is known.
+ */
+describe('One borrow is one trace across the cluster and Kafka (OpenTelemetry, OTLP)', () => {
+  let cluster: RunningCluster;
+  let request: GraphQLRequest;
+  let receiver: Awaited<ReturnType<typeof otlpReceiver>>;
+  const log: string[] = [];
+  const dir = tempDir('shelfmark-tracing-');
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    receiver = await otlpReceiver();
+    // What an operator sets: the collector's address. start:cluster passes it on to every process.
+    process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] = receiver.url;
+    process.env['OTEL_BSP_SCHEDULE_DELAY'] = '200';
+    try {
+      cluster = await startCluster(
+        loadClusterConfig({
+          KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
+          ...(process.env['MONGODB_URL'] ? { MONGODB_URL: process.env['MONGODB_URL'] } : {}),
+          PORT: '4600',
+          SHELFMARK_SUBGRAPH_PORTS_FROM: '4601',
+          SHELFMARK_DATA_DIR: dir.path,
+          SHELFMARK_ADMIN_EMAIL: ADMIN.email,
+          SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
+          LOG_LEVEL: 'warn',
+        }),
+        (line) => log.push(line),
+      );
+    } catch (error) {
+      throw new Error(`The cluster did not start: ${String(error)}\n${log.slice(-40).join('\n')}`);
+    }
+    request = graphqlClient(cluster.url);
+  });
+  afterAll(async () => {
+    await cluster?.close();
+    process.env = saved;
+    receiver?.server.close();
+    dir.cleanup();
+  });
+
+  async function eventually<T>(attempt: () => Promise<GraphQLResponse<T>>): Promise<GraphQLResponse<T>> {
+    return waitFor(async () => {
+      const response = await attempt();
+      return response.errors ? undefined : response;
+    });
+  }
+
+  it('follows the borrow from the router through loans, inventory, MongoDB, the Kafka publish and every consumer', async () => {
+    const admin = (await request(Login, ADMIN)).data!.login.token;
+    const added = await request(
+      AddBook,
+      { input: { isbn: '9780141439518', title: 'Pride and Prejudice', authors: ['Jane Austen'] } },
+      { token: admin },
+    );
+    const bookId = added.data!.addBook.id;
+    // Inventory and loans learn of the book through Kafka.
+    await eventually(() => request(AddCopies, { bookId, count: 1 }, { token: admin }));
+    const reader = await request(RegisterMember, {
+      input: { email: 'reader@tracing.test', password: 'reader password', name: 'Tracing Reader' },
+    });
+    const token = reader.data!.registerMember.token;
+
+    const traceId = randomBytes(16).toString('hex');
+    const borrowed = await eventually(() =>
+      request(
+        BorrowBooks,
+        { bookIds: [bookId] },
+        { token, headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } },
+      ),
+    );
+    expect(borrowed.data!.borrowBooks).toHaveLength(1);
+
+    const inTrace = (service: string, matches: (span: ReceivedSpan) => boolean) => () =>
+      receiver.spans.find((s) => s.traceId === traceId && s.service === service && matches(s));
+    const SERVER = 2;
+    const PRODUCER = 4;
+    const CONSUMER = 5;
+    // The router received it, and called loans; loans called inventory (HTTP server spans there).
+    await waitFor(inTrace('router', (s) => s.kind === SERVER));
+    await waitFor(inTrace('loans', (s) => s.kind === SERVER));
+    await waitFor(inTrace('inventory', (s) => s.kind === SERVER));
+    // Loans wrote to MongoDB inside the request (the driver's instrumentation).
+    await waitFor(inTrace('loans', (s) => /^mongodb\.|^(find|insert|update|aggregate)\b/.test(s.name)));
+    // Its relay published the events to Kafka: kafkajs's producer span, inside the relay's.
+    const send = await waitFor(
+      inTrace('loans', (s) => {
+        if (!s.name.startsWith('send ') || s.kind !== PRODUCER) return false;
+        const parent = receiver.spans.find((p) => p.spanId === s.parentSpanId);
+        return parent?.name.startsWith('outbox publish ') === true && parent.kind === PRODUCER;
+      }),
+    );
+    expect(send.traceId).toBe(traceId);
+
+    // Every consumer of loan-borrowed handled it within the same trace, each in its own process.
+    const consumers = {
+      analytics: 'process analytics.',
+      inventory: 'process inventory.',
+      loans: 'process loans.',
+      notifications: 'process notifications.',
+      router: 'process router.',
+    };
+    for (const [service, prefix] of Object.entries(consumers)) {
+      const span = await waitFor(inTrace(service, (s) => s.kind === CONSUMER && s.name.startsWith(prefix)));
+      expect(span.parentSpanId).toBeDefined();
+    }
+    // The analytics consumer's span hangs off the span that recorded the event, in loans.
+    const analytics = receiver.spans.find(
+      (s) => s.traceId === traceId && s.service === 'analytics' && s.name.startsWith('process analytics.'),
+    )!;
+    const parent = await waitFor(() =>
+      receiver.spans.find((s) => s.traceId === traceId && s.spanId === analytics.parentSpanId),
+    );
+    expect(parent.service).toBe('loans');
+  });
+});

@@ -1,0 +1,145 @@
+import {
+  defineConsumer,
+  deliver,
+  MemoryDeadLetterSink,
+  OutboxRelay,
+  recordSagaOutcome,
+  silentLogger,
+  type CloudEvent,
+  type EventBus,
+  type OutboxStore,
+  type PendingEvents,
+} from '@shelfmark/events';
+import { aBookAdded } from '../../../events/test/support/builders';
+import { consumerLabel, createMetrics, OperationNames, processMetrics } from '../src';
+
+/** The value of one sample of `name` with exactly these labels, as /metrics shows it. */
+async function sample(name: string, labels: Record<string, string> = {}): Promise<number | undefined> {
+  const metric = await processMetrics().registry.getSingleMetric(name)?.get();
+  const found = metric?.values.find(
+    (value) =>
+      (value as { metricName?: string }).metricName === undefined &&
+      Object.entries(labels).every(([key, wanted]) => value.labels[key] === wanted) &&
+      Object.keys(value.labels).length === Object.keys(labels).length,
+  );
+  return found?.value;
+}
+
+/** An outbox holding what it was given, whose bus refuses everything: nothing ever leaves it. */
+function stuckOutbox(type: string, events: CloudEvent[]): OutboxStore {
+  return {
+    type,
+    pending: (limit: number): Promise<PendingEvents[]> =>
+      Promise.resolve(
+        events.slice(0, limit).map((event) => ({ aggregate: { type, id: event.subject }, events: [event] })),
+      ),
+    markPublished: () => Promise.resolve(),
+  };
+}
+
+const refusingBus: EventBus = {
+  publish: () => Promise.reject(new Error('broker unavailable')),
+  subscribe: () => Promise.resolve(),
+  close: () => Promise.resolve(),
+};
+
+describe('process metrics', () => {
+  it('shows the outbox backlog of a running relay and the age of its oldest event, and forgets a stopped one', async () => {
+    const now = Date.now();
+    const at = (secondsAgo: number) => new Date(now - secondsAgo * 1000);
+    const events: CloudEvent[] = [30, 90, 5].map((ago) => ({ ...aBookAdded(), time: at(ago).toISOString() }));
+    const relay = new OutboxRelay([stuckOutbox('Book', events), stuckOutbox('Copy', [])], refusingBus, {
+      pollIntervalMs: 60_000,
+      logger: silentLogger,
+    });
+    processMetrics();
+    relay.start();
+    try {
+      expect(await sample('shelfmark_outbox_pending_events', { aggregate: 'Book' })).toBe(3);
+      expect(await sample('shelfmark_outbox_pending_events', { aggregate: 'Copy' })).toBe(0);
+      const age = (await sample('shelfmark_outbox_oldest_event_age_seconds', { aggregate: 'Book' }))!;
+      expect(age).toBeGreaterThanOrEqual(90);
+      expect(age).toBeLessThan(90 + 60);
+      expect(await sample('shelfmark_outbox_oldest_event_age_seconds', { aggregate: 'Copy' })).toBe(0);
+    } finally {
+      await relay.stop();
+    }
+    expect(await sample('shelfmark_outbox_pending_events', { aggregate: 'Book' })).toBeUndefined();
+  });
+
+  it('counts saga outcomes by saga and outcome', async () => {
+    processMetrics();
+    const before =
+      (await sample('shelfmark_saga_outcomes_total', { saga: 'borrow', outcome: 'compensated' })) ?? 0;
+    recordSagaOutcome('borrow', 'compensated');
+    recordSagaOutcome('borrow', 'compensated');
+    recordSagaOutcome('borrow', 'confirmed');
+    expect(await sample('shelfmark_saga_outcomes_total', { saga: 'borrow', outcome: 'compensated' })).toBe(
+      before + 2,
+    );
+    expect(
+      await sample('shelfmark_saga_outcomes_total', { saga: 'borrow', outcome: 'confirmed' }),
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts a dead letter and times each delivery by consumer and outcome', async () => {
+    processMetrics();
+    const failing = defineConsumer({
+      name: 'analytics.JamOnBookAdded',
+      types: ['shelfmark.catalogue.book-added.v1'],
+      handle: () => Promise.reject(new Error('jammed')),
+    });
+    const fine = defineConsumer({
+      ...failing,
+      name: 'analytics.CountOnBookAdded',
+      handle: () => Promise.resolve(),
+    });
+    const options = {
+      retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 },
+      deadLetters: new MemoryDeadLetterSink(),
+      logger: silentLogger,
+    };
+    expect(await deliver(failing, aBookAdded(), options)).toBe('dead-lettered');
+    expect(await deliver(fine, aBookAdded(), options)).toBe('handled');
+    expect(await sample('shelfmark_dead_letters_total', { consumer: 'analytics.JamOnBookAdded' })).toBe(1);
+    expect(
+      await sample('shelfmark_dead_letters_total', { consumer: 'analytics.CountOnBookAdded' }),
+    ).toBeUndefined();
+    const count = async (consumer: string, outcome: string) =>
+      (
+        await processMetrics().registry.getSingleMetric('shelfmark_event_handling_duration_seconds')?.get()
+      )?.values.find(
+        (v) =>
+          (v as { metricName?: string }).metricName === 'shelfmark_event_handling_duration_seconds_count' &&
+          v.labels['consumer'] === consumer &&
+          v.labels['outcome'] === outcome,
+      )?.value;
+    expect(await count('analytics.JamOnBookAdded', 'dead-lettered')).toBe(1);
+    expect(await count('analytics.CountOnBookAdded', 'handled')).toBe(1);
+  });
+
+  it('labels the router’s per-process subscription feed as one consumer', () => {
+    expect(consumerLabel('router.host-1.4f1c2d')).toBe('router.subscriptions');
+    expect(consumerLabel('inventory.LendCopyOnLoanBorrowed')).toBe('inventory.LendCopyOnLoanBorrowed');
+  });
+
+  it('serves the process metrics with each server’s own, labelled by component', async () => {
+    const metrics = createMetrics('loans');
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('shelfmark_graphql_operation_duration_seconds');
+    expect(text).toContain('shelfmark_outbox_oldest_event_age_seconds');
+    expect(text).toMatch(/process_cpu_user_seconds_total\{component="loans"\}/);
+  });
+});
+
+describe('operation names as labels', () => {
+  it('keeps the first known names, then says other; anonymous without a name; nothing malformed', () => {
+    const names = new OperationNames(2);
+    expect(names.label(undefined)).toBe('anonymous');
+    expect(names.label('BorrowBooks')).toBe('BorrowBooks');
+    expect(names.label('bad name; drop table')).toBe('other');
+    expect(names.label('SearchBooks')).toBe('SearchBooks');
+    expect(names.label('Third')).toBe('other');
+    expect(names.label('BorrowBooks')).toBe('BorrowBooks');
+  });
+});

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ErrorCode } from '@shelfmark/errors';
-import { isConnectionReset } from '@shelfmark/subgraph-kit';
+import { isConnectionReset, subgraphFetchTimer } from '@shelfmark/subgraph-kit';
 import { getOperationAST, GraphQLError, OperationTypeNode, parse } from 'graphql';
 import { STATUS_CODES } from 'node:http';
 import type { Agent, Dispatcher } from 'undici';
@@ -24,6 +24,8 @@ type ProcessOptions = GraphQLDataSourceProcessOptions<RouterContext>;
 export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
   private readonly origin: string;
   private readonly path: string;
+  /** shelfmark_subgraph_fetch_duration_seconds, its label children made once. */
+  private readonly fetches: ReturnType<typeof subgraphFetchTimer>;
 
   constructor(
     private readonly subgraph: string,
@@ -33,6 +35,7 @@ export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
     const parsed = new URL(url);
     this.origin = parsed.origin;
     this.path = `${parsed.pathname}${parsed.search}`;
+    this.fetches = subgraphFetchTimer(subgraph);
   }
 
   /** The headers of a request to a subgraph, set on `request.http.headers` (kept for callers that build their own). */
@@ -58,9 +61,11 @@ export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
     // The gateway's own headers for this fetch (e.g. asking for a federated trace), if any.
     if (request.http?.headers) for (const [name, value] of request.http.headers) headers[name] ??= value;
     let response: Dispatcher.ResponseData;
+    const started = performance.now();
     try {
       response = await this.send(headers, body, request.query, request.operationName);
     } catch (error) {
+      this.fetches.error(started);
       // No response at all: the subgraph is down or unreachable (not a GraphQL error it returned).
       throw new GraphQLError(
         `The ${this.subgraph} service is not answering right now. Please try again shortly.`,
@@ -76,6 +81,7 @@ export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
       contentType.startsWith('application/json') ||
       contentType.startsWith('application/graphql-response+json');
     const parsed: unknown = json ? await response.body.json() : await response.body.text();
+    (statusCode >= 200 && statusCode < 300 ? this.fetches.ok : this.fetches.error)(started);
     if (statusCode < 200 || statusCode >= 300) {
       const statusText = STATUS_CODES[statusCode] ?? '';
       throw new GraphQLError(`${statusCode}: ${statusText}`, {

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ErrorCode } from '@shelfmark/errors';
-import { SubgraphNotRunning, type InProcessSubgraph } from '@shelfmark/subgraph-kit';
+import { SubgraphNotRunning, subgraphFetchTimer, type InProcessSubgraph } from '@shelfmark/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import { STATUS_CODES } from 'node:http';
 import type { RouterContext } from './context';
@@ -31,12 +31,18 @@ export function subgraphHeaders(context: Partial<RouterContext> | undefined): Re
  * SERVICE_UNAVAILABLE naming the subgraph when it is not running.
  */
 export class InProcessSubgraphDataSource implements GraphQLDataSource<RouterContext> {
-  constructor(private readonly subgraph: InProcessSubgraph) {}
+  /** shelfmark_subgraph_fetch_duration_seconds, its label children made once. */
+  private readonly fetches: ReturnType<typeof subgraphFetchTimer>;
+
+  constructor(private readonly subgraph: InProcessSubgraph) {
+    this.fetches = subgraphFetchTimer(subgraph.name);
+  }
 
   async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
     const { request, context } = options;
     if (!request.query) throw new Error('Missing query');
     let response;
+    const started = performance.now();
     try {
       response = await this.subgraph.execute({
         query: request.query,
@@ -45,6 +51,7 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource<RouterCont
         headers: subgraphHeaders(context as Partial<RouterContext> | undefined),
       });
     } catch (error) {
+      this.fetches.error(started);
       if (!(error instanceof SubgraphNotRunning)) throw error;
       throw new GraphQLError(
         `The ${this.subgraph.name} service is not answering right now. Please try again shortly.`,
@@ -54,6 +61,7 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource<RouterCont
         },
       );
     }
+    (response.status >= 200 && response.status < 300 ? this.fetches.ok : this.fetches.error)(started);
     if (response.status < 200 || response.status >= 300) {
       // As RemoteGraphQLDataSource reports an HTTP answer that is not a success.
       const statusText = STATUS_CODES[response.status] ?? '';

@@ -34,7 +34,13 @@ export {
   subgraphFetchTimer,
   type Metrics,
 } from './observability/metrics';
-export { consumerLabel, processMetrics, type ProcessMetrics } from './observability/processMetrics';
+export {
+  consumerLabel,
+  processMetrics,
+  trackBreaker,
+  type ObservedBreaker,
+  type ProcessMetrics,
+} from './observability/processMetrics';
 export { AggregateRootSchema } from './persistence/aggregateSchema';
 export { openDatabase, parseDatabaseUrl, type DatabaseConfig } from './persistence/database';
 export { MikroOrmOutboxStore } from './persistence/MikroOrmOutboxStore';

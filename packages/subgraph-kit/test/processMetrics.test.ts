@@ -11,7 +11,8 @@ import {
   type PendingEvents,
 } from '@shelfmark/events';
 import { aBookAdded } from '../../../events/test/support/builders';
-import { consumerLabel, createMetrics, OperationNames, processMetrics } from '../src';
+import { EventEmitter } from 'node:events';
+import { consumerLabel, createMetrics, OperationNames, processMetrics, trackBreaker } from '../src';
 
 /** The value of one sample of `name` with exactly these labels, as /metrics shows it. */
 async function sample(name: string, labels: Record<string, string> = {}): Promise<number | undefined> {
@@ -116,6 +117,22 @@ describe('process metrics', () => {
       )?.value;
     expect(await count('analytics.JamOnBookAdded', 'dead-lettered')).toBe(1);
     expect(await count('analytics.CountOnBookAdded', 'handled')).toBe(1);
+  });
+
+  it('shows each peer’s circuit breaker as closed, half-open or open, and counts its openings', async () => {
+    processMetrics();
+    const breaker = Object.assign(new EventEmitter(), { opened: false, halfOpen: false });
+    const untrack = trackBreaker('inventory', breaker);
+    expect(await sample('shelfmark_circuit_breaker_state', { peer: 'inventory' })).toBe(0);
+    breaker.opened = true;
+    breaker.emit('open');
+    expect(await sample('shelfmark_circuit_breaker_state', { peer: 'inventory' })).toBe(1);
+    expect(await sample('shelfmark_circuit_breaker_opened_total', { peer: 'inventory' })).toBe(1);
+    breaker.opened = false;
+    breaker.halfOpen = true;
+    expect(await sample('shelfmark_circuit_breaker_state', { peer: 'inventory' })).toBe(0.5);
+    untrack();
+    expect(await sample('shelfmark_circuit_breaker_state', { peer: 'inventory' })).toBeUndefined();
   });
 
   it('labels the router’s per-process subscription feed as one consumer', () => {

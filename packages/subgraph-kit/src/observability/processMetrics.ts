@@ -11,9 +11,29 @@ export interface ProcessMetrics {
   readonly registry: Registry;
   readonly subscriptionMessages: Counter;
   readonly subgraphFetches: Histogram<'subgraph' | 'outcome'>;
+  readonly breakerOpenings: Counter<'peer'>;
 }
 
 let instance: ProcessMetrics | undefined;
+
+/** What the breaker gauge reads of an opossum circuit breaker. */
+export interface ObservedBreaker {
+  readonly opened: boolean;
+  readonly halfOpen: boolean;
+  on(event: 'open', listener: () => void): unknown;
+}
+
+const breakers = new Map<ObservedBreaker, string>();
+
+/**
+ * Shows a peer's circuit breaker on /metrics (`shelfmark_circuit_breaker_state`, and a count of
+ * openings); returns how to stop (the client shut down).
+ */
+export function trackBreaker(peer: string, breaker: ObservedBreaker): () => void {
+  breakers.set(breaker, peer);
+  breaker.on('open', () => processMetrics().breakerOpenings.inc({ peer }));
+  return () => breakers.delete(breaker);
+}
 
 /** Consumer names are a fixed set; the router's per-process feed is one label, not one per process. */
 export function consumerLabel(name: string): string {
@@ -118,6 +138,27 @@ export function processMetrics(): ProcessMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  instance = { registry, subscriptionMessages, subgraphFetches };
+  new Gauge({
+    name: 'shelfmark_circuit_breaker_state',
+    help: 'State of the circuit breaker of calls to a peer subgraph: 0 closed, 0.5 half-open, 1 open (the worst of this process’s clients of that peer).',
+    labelNames: ['peer'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      const worst = new Map<string, number>();
+      for (const [breaker, peer] of breakers) {
+        const state = breaker.opened ? 1 : breaker.halfOpen ? 0.5 : 0;
+        worst.set(peer, Math.max(worst.get(peer) ?? 0, state));
+      }
+      for (const [peer, state] of worst) this.set({ peer }, state);
+    },
+  });
+  const breakerOpenings = new Counter({
+    name: 'shelfmark_circuit_breaker_opened_total',
+    help: 'Times the circuit breaker of calls to a peer subgraph opened.',
+    labelNames: ['peer'] as const,
+    registers: [registry],
+  });
+  instance = { registry, subscriptionMessages, subgraphFetches, breakerOpenings };
   return instance;
 }

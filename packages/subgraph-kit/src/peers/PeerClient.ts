@@ -2,6 +2,7 @@ import { DomainError, ErrorCode, ServiceUnavailable } from '@shelfmark/errors';
 import { EventContext } from '@shelfmark/events';
 import CircuitBreaker from 'opossum';
 import { fetch, type Agent, type Response } from 'undici';
+import { trackBreaker } from '../observability/processMetrics';
 import { keepAliveAgent } from '../server/httpClient';
 import { SubgraphNotRunning, type InProcessResponse, type InProcessSubgraph } from '../server/inProcess';
 
@@ -81,6 +82,7 @@ interface GraphQLBody {
 export class PeerClient {
   private readonly breaker: CircuitBreaker<[PeerCall], Record<string, unknown>>;
   private readonly agent: Agent;
+  private readonly untrack: () => void;
   readonly name: string;
 
   constructor(private readonly options: PeerClientOptions) {
@@ -96,6 +98,7 @@ export class PeerClient {
       resetTimeout: options.resetTimeoutMs ?? 5000,
       errorFilter: (error: unknown) => error instanceof PeerRefusal,
     });
+    this.untrack = trackBreaker(options.name, this.breaker);
   }
 
   /** Whether calls are currently refused without trying (the circuit is open). */
@@ -116,6 +119,7 @@ export class PeerClient {
 
   shutdown(): void {
     this.breaker.shutdown();
+    this.untrack();
     if (!this.options.agent) void this.agent.close();
   }
 

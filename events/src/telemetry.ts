@@ -20,8 +20,8 @@ export interface EventObserver {
   delivered?(consumer: string, outcome: string, seconds: number): void;
   /** A Kafka consumer's lag on one partition, read from the batch it just handled. */
   lag?(consumer: string, topic: string, partition: number, messages: number): void;
-  /** The outbox relay published events of one aggregate type. */
-  published?(aggregateType: string, events: number): void;
+  /** The outbox relay published these events (of one aggregate). */
+  published?(events: readonly CloudEvent[]): void;
   /** A saga ended (`borrow`: confirmed, refused, compensated, recovered). */
   saga?(saga: string, outcome: string): void;
 }
@@ -80,8 +80,8 @@ export function notifyLag(consumer: string, topic: string, partition: number, me
   for (const observer of observers) observer.lag?.(consumer, topic, partition, messages);
 }
 
-export function notifyPublished(aggregateType: string, events: number): void {
-  for (const observer of observers) observer.published?.(aggregateType, events);
+export function notifyPublished(events: readonly CloudEvent[]): void {
+  for (const observer of observers) observer.published?.(events);
 }
 
 const TRACER = '@shelfmark/events';

@@ -167,7 +167,7 @@ export class OutboxRelay {
       if (batch.length >= this.batchSize) this.due.add(store.type);
       for (const pending of batch) {
         await tracePublication(store.type, pending.events, () => this.bus.publish(pending.events));
-        notifyPublished(store.type, pending.events.length);
+        notifyPublished(pending.events);
         await store.markPublished(
           pending.aggregate,
           pending.events.map((e) => e.id),

@@ -68,6 +68,21 @@ describe('process metrics', () => {
     expect(await sample('shelfmark_outbox_pending_events', { aggregate: 'Book' })).toBeUndefined();
   });
 
+  it('counts published events by type (circulation counts come from these)', async () => {
+    processMetrics();
+    const type = 'shelfmark.catalogue.book-added.v1';
+    const before = (await sample('shelfmark_events_published_total', { type })) ?? 0;
+    const published: CloudEvent[] = [];
+    const outbox = stuckOutbox('Book', [aBookAdded(), aBookAdded()]);
+    const relay = new OutboxRelay(
+      [{ ...outbox, pending: async (limit) => (published.length ? [] : outbox.pending(limit)) }],
+      { ...refusingBus, publish: (events) => Promise.resolve(void published.push(...events)) },
+    );
+    await relay.drain();
+    expect(published).toHaveLength(2);
+    expect(await sample('shelfmark_events_published_total', { type })).toBe(before + 2);
+  });
+
   it('counts saga outcomes by saga and outcome', async () => {
     processMetrics();
     const before =

@@ -72,9 +72,9 @@ export function processMetrics(): ProcessMetrics {
     },
   });
   const published = new Counter({
-    name: 'shelfmark_outbox_published_events_total',
-    help: 'Events the outbox relay published, by aggregate type.',
-    labelNames: ['aggregate'] as const,
+    name: 'shelfmark_events_published_total',
+    help: 'Events the outbox relay published, by event type (shelfmark.<context>.<event>.v<N>: a fixed set).',
+    labelNames: ['type'] as const,
     registers: [registry],
   });
   new Gauge({
@@ -124,8 +124,8 @@ export function processMetrics(): ProcessMetrics {
       if (!partitions) lagByPartition.set(label, (partitions = new Map<string, number>()));
       partitions.set(`${topic}/${partition}`, messages);
     },
-    published(aggregate, events) {
-      published.inc({ aggregate }, events);
+    published(events) {
+      for (const { type } of events) published.inc({ type });
     },
     saga(saga, outcome) {
       sagas.inc({ saga, outcome });

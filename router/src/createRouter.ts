@@ -21,6 +21,7 @@ import type pino from 'pino';
 import type { RouterContext } from './context';
 import { createRouterErrorFormatter } from './formatError';
 import { identityCache } from './identityCache';
+import { installResponseShaping } from './responseShaping';
 import { answerThrottledWith429, armorLimits, reportMissingValues, resolveOperationOrRefuse } from './guards';
 import { playgroundRoutes } from './playground';
 import { SubgraphDataSource } from './SubgraphDataSource';
@@ -111,6 +112,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   // (AWS, GCP, Azure, Alibaba) at start-up. A library's router contacts nothing but its subgraphs.
   // The gateway reads only this variable, so this is the one place that writes process.env.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
+  // The executor's last step, done with less work per field (responseShaping.ts; ADR 0018).
+  installResponseShaping();
   // One pool for every subgraph call, its idle timeout shorter than the subgraphs' servers'.
   const agent = keepAliveAgent();
   const gateway = new ApolloGateway({

@@ -83,3 +83,76 @@ describe('the router calling a subgraph', () => {
     expect(CLIENT_KEEP_ALIVE_TIMEOUT_MS).toBeLessThan(SERVER_KEEP_ALIVE_TIMEOUT_MS / 2);
   });
 });
+
+describe('what the router sends a subgraph and makes of its answer', () => {
+  let server: Server;
+  let url: string;
+  const seen: Record<string, unknown>[] = [];
+  let status = 200;
+  let agent: Agent;
+  beforeAll(async () => {
+    const app = express();
+    app.use(express.json());
+    app.post('/graphql', (req, res) => {
+      seen.push({ headers: req.headers, body: req.body as unknown });
+      res
+        .status(status)
+        .set('cache-control', 'max-age=60, private')
+        .json({ data: { ok: true } });
+    });
+    ({ server, url } = await listen(app, '127.0.0.1', 0));
+    agent = keepAliveAgent();
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await agent.close();
+  });
+
+  const context = {
+    requestId: 'req-1',
+    token: 'a.b.c',
+    identity: null,
+    traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    clientAddress: '10.0.0.7',
+  };
+
+  it('forwards the request id, token, trace and client address, and narrows the cache policy', async () => {
+    const restrict = jest.fn();
+    const source = new SubgraphDataSource('books', `${url}/graphql`, agent);
+    const answer = await source.process({
+      kind: 'incoming operation',
+      request: { query: 'query Q($id: ID) { ok }', variables: { id: '1' }, operationName: 'Q' },
+      context,
+      incomingRequestContext: { overallCachePolicy: { restrict } },
+    } as unknown as Parameters<SubgraphDataSource['process']>[0]);
+    expect(answer).toEqual({ data: { ok: true } });
+    expect(seen.at(-1)).toMatchObject({
+      headers: {
+        'x-request-id': 'req-1',
+        authorization: 'Bearer a.b.c',
+        traceparent: context.traceparent,
+        'x-forwarded-for': '10.0.0.7',
+        'content-type': 'application/json',
+      },
+      body: { query: 'query Q($id: ID) { ok }', variables: { id: '1' }, operationName: 'Q' },
+    });
+    expect(restrict).toHaveBeenCalledWith({ maxAge: 60, scope: 'PRIVATE' });
+  });
+
+  it('reports an answer that is not a success as the gateway did: 401 is UNAUTHENTICATED', async () => {
+    status = 401;
+    const source = new SubgraphDataSource('books', `${url}/graphql`, agent);
+    await expect(
+      source.process({
+        kind: 'health check',
+        request: { query: '{ ok }' },
+        context,
+      } as unknown as Parameters<SubgraphDataSource['process']>[0]),
+    ).rejects.toMatchObject({
+      message: '401: Unauthorized',
+      extensions: { code: 'UNAUTHENTICATED', response: { status: 401, body: { data: { ok: true } } } },
+    });
+    status = 200;
+  });
+});

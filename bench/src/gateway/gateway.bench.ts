@@ -151,11 +151,28 @@ async function main() {
     console.log(
       '(req/s: all requests over all runs; p50/p95/p99: median of the runs, ms; errors: non-2xx + transport)',
     );
+    // Ratios of runs in the same round (next to each other in time), so a load spike on the shared
+    // machine weighs on both sides of a ratio.
+    const paired = (name: string, against: string) => {
+      const ours = runs.get(name)!;
+      const theirs = runs.get(against)!;
+      const rps = ours.map((run, i) => run.figures.total / theirs[i]!.figures.total);
+      const cpu = ours.map(
+        (run, i) =>
+          run.cpuMs /
+          Math.max(1, run.figures.total) /
+          (theirs[i]!.cpuMs / Math.max(1, theirs[i]!.figures.total)),
+      );
+      const list = (values: number[]) => values.map((value) => value.toFixed(2)).join(' ');
+      return `RPS × ${list(rps)} (median ${median(rps).toFixed(2)}), CPU/request × ${list(cpu)} (median ${median(cpu).toFixed(2)})`;
+    };
+    console.log(`\nper round, ${TODAY} / ${STOCK}: ${paired(TODAY, STOCK)}`);
     const baseline = summary.find((row) => row.name.startsWith(`${TODAY} @`));
     if (baseline) {
       console.log(
         `\nbefore/after: today's router ${(today.rps / baseline.rps).toFixed(2)}× the RPS of ${BASELINE}, ${(today.cpuPerRequest / baseline.cpuPerRequest).toFixed(2)}× its CPU per request`,
       );
+      console.log(`per round, ${TODAY} / ${baseline.name}: ${paired(TODAY, baseline.name)}`);
     }
     if (summary.some((row) => row.failures > 0)) process.exitCode = 1;
   } finally {
@@ -163,8 +180,11 @@ async function main() {
   }
 }
 
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+}
+
 function summarise(name: string, runs: readonly Run[]) {
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
   const total = runs.reduce((sum, run) => sum + run.figures.total, 0);
   const seconds = runs.length * SECONDS;
   return {

@@ -158,9 +158,18 @@ describe('process metrics', () => {
   it('serves the process metrics with each server’s own, labelled by component', async () => {
     const metrics = createMetrics('loans');
     const text = await metrics.registry.metrics();
-    expect(text).toContain('shelfmark_graphql_operation_duration_seconds');
     expect(text).toContain('shelfmark_outbox_oldest_event_age_seconds');
     expect(text).toMatch(/process_cpu_user_seconds_total\{component="loans"\}/);
+  });
+
+  it('keeps each component’s operations apart, all on any server of the process (npm start: the router’s)', async () => {
+    createMetrics('inventory').operations.startTimer()({ operation: 'ReserveCopies', outcome: 'ok' });
+    createMetrics('router').errors.inc({ code: 'NO_COPY_AVAILABLE' });
+    const text = await createMetrics('router').registry.metrics();
+    expect(text).toMatch(
+      /shelfmark_graphql_operation_duration_seconds_count\{component="inventory",operation="ReserveCopies",outcome="ok"\} 1/,
+    );
+    expect(text).toMatch(/shelfmark_graphql_errors_total\{component="router",code="NO_COPY_AVAILABLE"\} 1/);
   });
 });
 

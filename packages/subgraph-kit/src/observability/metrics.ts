@@ -1,31 +1,31 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Gauge, Registry } from 'prom-client';
 import { processMetrics } from './processMetrics';
 
-const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+/** What a server records of each GraphQL operation, for its component. */
+export interface OperationMetrics {
+  /** Starts timing an operation; the returned function records it when it is answered. */
+  startTimer(): (labels: { operation: string; outcome: 'ok' | 'error' }) => void;
+}
 
 /**
- * A Prometheus registry per server, labelled with the process component it belongs to, merged
- * with the process's own metrics (runtime, events, outbox, sagas: {@link processMetrics}) for
- * its /metrics. Names and labels: docs/operations.md#metrics.
+ * A Prometheus registry per server, labelled with the process component it belongs to: the
+ * process's metrics ({@link processMetrics}: operations, runtime, events, outbox, sagas), and
+ * whatever the server registers itself. The operation series carry their own `component`, so in
+ * `npm start` the router's /metrics shows every subgraph's operations too (the subgraphs have no
+ * port there). Names and labels: docs/operations.md#metrics.
  */
 export function createMetrics(component: string) {
-  const own = new Registry();
-  own.setDefaultLabels({ component });
-  const operations = new Histogram({
-    name: 'shelfmark_graphql_operation_duration_seconds',
-    help: 'Duration of GraphQL operations, by operation name (known names only, else "other") and outcome.',
-    labelNames: ['operation', 'outcome'] as const,
-    buckets: DURATION_BUCKETS,
-    registers: [own],
-  });
-  const errors = new Counter({
-    name: 'shelfmark_graphql_errors_total',
-    help: 'GraphQL errors returned, by code.',
-    labelNames: ['code'] as const,
-    registers: [own],
-  });
-  const registry = Registry.merge([own, processMetrics().registry]);
+  const shared = processMetrics();
+  const registry = Registry.merge([shared.registry]);
   registry.setDefaultLabels({ component });
+  const operations: OperationMetrics = {
+    startTimer() {
+      const started = performance.now();
+      return ({ operation, outcome }) =>
+        shared.operations.observe({ component, operation, outcome }, (performance.now() - started) / 1000);
+    },
+  };
+  const errors = { inc: ({ code }: { code: string }) => shared.errors.inc({ component, code }) };
   return { registry, operations, errors, operationNames: new OperationNames() };
 }
 

@@ -12,6 +12,8 @@ export interface ProcessMetrics {
   readonly subscriptionMessages: Counter;
   readonly subgraphFetches: Histogram<'subgraph' | 'outcome'>;
   readonly breakerOpenings: Counter<'peer'>;
+  readonly operations: Histogram<'component' | 'operation' | 'outcome'>;
+  readonly errors: Counter<'component' | 'code'>;
 }
 
 let instance: ProcessMetrics | undefined;
@@ -159,6 +161,19 @@ export function processMetrics(): ProcessMetrics {
     labelNames: ['peer'] as const,
     registers: [registry],
   });
-  instance = { registry, subscriptionMessages, subgraphFetches, breakerOpenings };
+  const operations = new Histogram({
+    name: 'shelfmark_graphql_operation_duration_seconds',
+    help: 'Duration of GraphQL operations, by component, operation name (known names only, else "other") and outcome.',
+    labelNames: ['component', 'operation', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'shelfmark_graphql_errors_total',
+    help: 'GraphQL errors returned, by component and code.',
+    labelNames: ['component', 'code'] as const,
+    registers: [registry],
+  });
+  instance = { registry, subscriptionMessages, subgraphFetches, breakerOpenings, operations, errors };
   return instance;
 }

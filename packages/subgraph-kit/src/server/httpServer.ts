@@ -2,7 +2,7 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Registry } from 'prom-client';
 
 export interface HealthProbe {
@@ -115,6 +115,12 @@ export function listen(
   // next request's headers are still arriving.
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? SERVER_KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = server.keepAliveTimeout + 1_000;
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  openSockets.set(server, sockets);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -125,15 +131,28 @@ export function listen(
   });
 }
 
+/** The connections of each server made by {@link listen}, for a shutdown that loses no answer. */
+const openSockets = new WeakMap<Server, Set<Socket>>();
+
 /**
- * Stops listening and lets the requests in flight finish: idle keep-alive connections are dropped
- * at once, busy ones as soon as their response is sent; whatever is still open after `graceMs` is
- * cut. A server already closed is fine.
+ * Stops listening and lets the requests in flight finish: a connection is dropped once it has no
+ * response in progress and nothing left to write (so an answer already given is never cut off in
+ * the socket's buffer, and a request not yet read is refused, not half applied); whatever is still
+ * open after `graceMs` is cut. A server already closed is fine.
  */
 export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
   if (!server.listening) return Promise.resolve();
+  const sockets = openSockets.get(server);
+  const dropIdle = () => {
+    if (!sockets) return server.closeIdleConnections();
+    for (const socket of sockets) {
+      // Node's own marker of the response a connection is serving (cleared once it is flushed).
+      const serving = (socket as Socket & { _httpMessage?: unknown })._httpMessage;
+      if (!serving && socket.writableLength === 0) socket.destroy();
+    }
+  };
   return new Promise((resolve, reject) => {
-    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const idle = setInterval(dropIdle, 50);
     const cut = setTimeout(() => server.closeAllConnections(), graceMs);
     server.close((error) => {
       clearInterval(idle);
@@ -141,6 +160,6 @@ export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
       if (error) reject(error);
       else resolve();
     });
-    server.closeIdleConnections();
+    dropIdle();
   });
 }

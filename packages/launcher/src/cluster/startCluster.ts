@@ -49,6 +49,12 @@ export interface RunningCluster {
   /** Stops one subgraph process (failure-isolation drills). */
   stopSubgraph(name: SubgraphName): Promise<void>;
   /**
+   * SIGTERM to one subgraph process, then the same process started again (a rolling restart of
+   * one replica); resolves, once the new one is ready, with the exit code of the stopped one
+   * (null if it had to be killed).
+   */
+  restartSubgraph(name: SubgraphName): Promise<number | null>;
+  /**
    * Starts one more router process, a replica of the first (same variables, its own Kafka
    * consumer group), listening on `port`; resolves with its GraphQL URL once it is ready. The
    * cluster's close() stops it too.
@@ -107,28 +113,27 @@ export async function startCluster(
     const urlVariables = Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [`SHELFMARK_${name.toUpperCase()}_URL`, subgraphUrls[name]]),
     );
-    await Promise.all(
-      SUBGRAPH_NAMES.map(async (name, index) => {
-        const port = config.SHELFMARK_SUBGRAPH_PORTS_FROM + index;
-        const child = run(name, 'subgraphProcess.ts', output, {
-          ...common,
-          ...urlVariables,
-          SHELFMARK_SUBGRAPH: name,
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          DATABASE_URL: databaseUrl(database, name),
-          KAFKA_BROKERS: brokers,
-          ...(name === 'members' && config.SHELFMARK_ADMIN_EMAIL && config.SHELFMARK_ADMIN_PASSWORD
-            ? {
-                SHELFMARK_ADMIN_EMAIL: config.SHELFMARK_ADMIN_EMAIL,
-                SHELFMARK_ADMIN_PASSWORD: config.SHELFMARK_ADMIN_PASSWORD,
-              }
-            : {}),
-        });
-        children.set(name, child);
-        await ready(`http://127.0.0.1:${port}/readyz`, child, name);
-      }),
-    );
+    const startSubgraphProcess = async (name: SubgraphName) => {
+      const port = config.SHELFMARK_SUBGRAPH_PORTS_FROM + SUBGRAPH_NAMES.indexOf(name);
+      const child = run(name, 'subgraphProcess.ts', output, {
+        ...common,
+        ...urlVariables,
+        SHELFMARK_SUBGRAPH: name,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl(database, name),
+        KAFKA_BROKERS: brokers,
+        ...(name === 'members' && config.SHELFMARK_ADMIN_EMAIL && config.SHELFMARK_ADMIN_PASSWORD
+          ? {
+              SHELFMARK_ADMIN_EMAIL: config.SHELFMARK_ADMIN_EMAIL,
+              SHELFMARK_ADMIN_PASSWORD: config.SHELFMARK_ADMIN_PASSWORD,
+            }
+          : {}),
+      });
+      children.set(name, child);
+      await ready(`http://127.0.0.1:${port}/readyz`, child, name);
+    };
+    await Promise.all(SUBGRAPH_NAMES.map(startSubgraphProcess));
     // The notifications worker: its own process, database and consumer groups; mails go to
     // <data dir>/mail unless SMTP_URL is set.
     const probesPort = config.SHELFMARK_SUBGRAPH_PORTS_FROM + SUBGRAPH_NAMES.length;
@@ -169,6 +174,14 @@ export async function startCluster(
         children.delete(name);
         if (child) await terminate(child);
       },
+      async restartSubgraph(name) {
+        const child = children.get(name);
+        if (!child) throw new Error(`No ${name} process is running`);
+        children.delete(name);
+        await terminate(child);
+        await startSubgraphProcess(name);
+        return child.exitCode;
+      },
       addRouter: (port) => startRouter(`router-${port}`, port),
       close,
     };
@@ -195,8 +208,8 @@ function run(
     ['--enable-source-maps', '-r', '@swc-node/register', join(__dirname, entry)],
     {
       cwd: ROOT,
-      // OTEL_* passed on when tracing is asked for, each process named for its role.
-      env: { ...telemetryEnv(process.env, name.replace(/-\d+$/, '')), ...env },
+      // OTEL_* passed on when tracing is asked for, each process named as in docker-compose.yml.
+      env: { ...telemetryEnv(process.env, `shelfmark-${name.replace(/-\d+$/, '')}`), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -227,7 +240,8 @@ async function ready(url: string, child: ChildProcess, name: string, timeoutMs =
 function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    // Past the process's own grace period (SHELFMARK_SHUTDOWN_TIMEOUT_MS, 25 s by default).
+    const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.once('exit', () => {
       clearTimeout(force);
       resolve();

@@ -7,6 +7,7 @@ import {
   closeServer,
   createHttpApp,
   createMetrics,
+  metricsPlugin,
   keepAliveAgent,
   listen,
   observedGauge,
@@ -152,6 +153,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       reportMissingValues(logger),
       answerThrottledWith429(),
       refuseSubscriptionsOverHttp(),
+      // RED per operation (shelfmark_graphql_operation_duration_seconds, _errors_total).
+      metricsPlugin<RouterContext>(metrics),
       ApolloServerPluginLandingPageDisabled(),
     ],
     formatError: createRouterErrorFormatter(logger, options.production),

@@ -30,10 +30,12 @@ export { loggableError, REDACTED_PATHS, scrub } from './observability/redaction'
 export {
   createMetrics,
   observedGauge,
+  OperationMetrics,
   OperationNames,
   subgraphFetchTimer,
   type Metrics,
 } from './observability/metrics';
+export { metricsPlugin } from './observability/metricsPlugin';
 export {
   consumerLabel,
   processMetrics,

@@ -163,8 +163,8 @@ describe('process metrics', () => {
   });
 
   it('keeps each component’s operations apart, all on any server of the process (npm start: the router’s)', async () => {
-    createMetrics('inventory').operations.startTimer()({ operation: 'ReserveCopies', outcome: 'ok' });
-    createMetrics('router').errors.inc({ code: 'NO_COPY_AVAILABLE' });
+    createMetrics('inventory').operations.observe('ReserveCopies', false, performance.now());
+    createMetrics('router').operations.error('NO_COPY_AVAILABLE');
     const text = await createMetrics('router').registry.metrics();
     expect(text).toMatch(
       /shelfmark_graphql_operation_duration_seconds_count\{component="inventory",operation="ReserveCopies",outcome="ok"\} 1/,

@@ -1,10 +1,50 @@
 import { Gauge, Registry } from 'prom-client';
 import { processMetrics } from './processMetrics';
 
-/** What a server records of each GraphQL operation, for its component. */
-export interface OperationMetrics {
-  /** Starts timing an operation; the returned function records it when it is answered. */
-  startTimer(): (labels: { operation: string; outcome: 'ok' | 'error' }) => void;
+/**
+ * What a server records of each GraphQL operation, for its component: duration and outcome by
+ * operation name (bounded by {@link OperationNames}), errors by code. Label children are made once
+ * per name, so an operation costs two map lookups and one observation.
+ */
+export class OperationMetrics {
+  private readonly names = new OperationNames();
+  private readonly children = new Map<string, readonly [ok: Observer, error: Observer]>();
+
+  constructor(private readonly component: string) {}
+
+  /** Records one answered operation; `startedAt` is its `performance.now()` at the start. */
+  observe(operationName: string | null | undefined, failed: boolean, startedAt: number): void {
+    const seconds = (performance.now() - startedAt) / 1000;
+    (this.children.get(operationName ?? '') ?? this.childrenOf(operationName))[failed ? 1 : 0].observe(
+      seconds,
+    );
+  }
+
+  /** Counts one error of the answer by its code. */
+  error(code: string): void {
+    processMetrics().errors.inc({ component: this.component, code });
+  }
+
+  /** Label an operation name would get (`anonymous`, the name, or `other`). */
+  label(operationName: string | null | undefined): string {
+    return this.names.label(operationName);
+  }
+
+  private childrenOf(operationName: string | null | undefined): readonly [Observer, Observer] {
+    const operation = this.names.label(operationName);
+    const { operations } = processMetrics();
+    const made = [
+      operations.labels({ component: this.component, operation, outcome: 'ok' }),
+      operations.labels({ component: this.component, operation, outcome: 'error' }),
+    ] as const;
+    // Only names that got a series of their own are kept: the map stays as bounded as the labels.
+    if (operation !== 'other') this.children.set(operationName ?? '', made);
+    return made;
+  }
+}
+
+interface Observer {
+  observe(value: number): void;
 }
 
 /**
@@ -15,18 +55,9 @@ export interface OperationMetrics {
  * port there). Names and labels: docs/operations.md#metrics.
  */
 export function createMetrics(component: string) {
-  const shared = processMetrics();
-  const registry = Registry.merge([shared.registry]);
+  const registry = Registry.merge([processMetrics().registry]);
   registry.setDefaultLabels({ component });
-  const operations: OperationMetrics = {
-    startTimer() {
-      const started = performance.now();
-      return ({ operation, outcome }) =>
-        shared.operations.observe({ component, operation, outcome }, (performance.now() - started) / 1000);
-    },
-  };
-  const errors = { inc: ({ code }: { code: string }) => shared.errors.inc({ component, code }) };
-  return { registry, operations, errors, operationNames: new OperationNames() };
+  return { registry, operations: new OperationMetrics(component) };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -18,7 +18,7 @@ type Start = Extract<ToChild, { kind: 'start' }>;
 async function startShelfmark(root: string, start: Start) {
   // Loaded from the given checkout, so a baseline revision runs its own router.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createRouter } = require(join(root, 'router', 'src')) as typeof RouterModule;
+  const { createRouter, defaultQueryLimits } = require(join(root, 'router', 'src')) as typeof RouterModule;
   const router = await createRouter({
     supergraphSdl: start.supergraphSdl,
     subgraphUrls: start.subgraphUrls,
@@ -27,8 +27,8 @@ async function startShelfmark(root: string, start: Start) {
     port: 0,
     host: '127.0.0.1',
     production: true,
-    // Depth, cost and alias limits on, with room for the Guild's query (depth 8).
-    limits: { maxDepth: 10, maxCost: 50_000, maxAliases: 30 },
+    // The router's default depth, cost and alias limits (the Guild's query is 8 deep).
+    limits: defaultQueryLimits,
   });
   return { url: router.url.replace('localhost', '127.0.0.1'), close: () => router.close() };
 }

@@ -30,6 +30,7 @@ export {
 export {
   activeTraceparent,
   BACKLOG_LIMIT,
+  consumerLabel,
   observeEvents,
   recordSagaOutcome,
   relayBacklogs,

@@ -84,6 +84,14 @@ export function notifyPublished(events: readonly CloudEvent[]): void {
   for (const observer of observers) observer.published?.(events);
 }
 
+/**
+ * A consumer's name as a label or span name: its own, except the router's subscription feed, whose
+ * group is named per process (`router.<host>.<uuid>`) and is one consumer to an operator.
+ */
+export function consumerLabel(name: string): string {
+  return name.startsWith('router.') ? 'router.subscriptions' : name;
+}
+
 const TRACER = '@shelfmark/events';
 let tracer: Tracer | undefined;
 
@@ -128,7 +136,7 @@ export function traceDelivery<T extends string>(
   const around = trace.getSpan(context.active())?.spanContext();
   const links: Link[] = around && trace.isSpanContextValid(around) ? [{ context: around }] : [];
   return active.startActiveSpan(
-    `process ${consumer}`,
+    `process ${consumerLabel(consumer)}`,
     {
       kind: SpanKind.CONSUMER,
       links,

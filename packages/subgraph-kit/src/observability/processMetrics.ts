@@ -1,4 +1,6 @@
-import { observeEvents, relayBacklogs } from '@shelfmark/events';
+import { consumerLabel, observeEvents, relayBacklogs } from '@shelfmark/events';
+
+export { consumerLabel };
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
@@ -35,11 +37,6 @@ export function trackBreaker(peer: string, breaker: ObservedBreaker): () => void
   breakers.set(breaker, peer);
   breaker.on('open', () => processMetrics().breakerOpenings.inc({ peer }));
   return () => breakers.delete(breaker);
-}
-
-/** Consumer names are a fixed set; the router's per-process feed is one label, not one per process. */
-export function consumerLabel(name: string): string {
-  return name.startsWith('router.') ? 'router.subscriptions' : name;
 }
 
 export function processMetrics(): ProcessMetrics {

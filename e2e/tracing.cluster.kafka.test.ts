@@ -142,8 +142,9 @@ describe('One borrow is one trace across the cluster and Kafka (OpenTelemetry, O
     );
     expect(borrowed.data!.borrowBooks).toHaveLength(1);
 
+    // start:cluster names each process's service as docker-compose.yml does: shelfmark-<name>.
     const inTrace = (service: string, matches: (span: ReceivedSpan) => boolean) => () =>
-      receiver.spans.find((s) => s.traceId === traceId && s.service === service && matches(s));
+      receiver.spans.find((s) => s.traceId === traceId && s.service === `shelfmark-${service}` && matches(s));
     const SERVER = 2;
     const PRODUCER = 4;
     const CONSUMER = 5;
@@ -177,11 +178,65 @@ describe('One borrow is one trace across the cluster and Kafka (OpenTelemetry, O
     }
     // The analytics consumer's span hangs off the span that recorded the event, in loans.
     const analytics = receiver.spans.find(
-      (s) => s.traceId === traceId && s.service === 'analytics' && s.name.startsWith('process analytics.'),
+      (s) =>
+        s.traceId === traceId &&
+        s.service === 'shelfmark-analytics' &&
+        s.name.startsWith('process analytics.'),
     )!;
     const parent = await waitFor(() =>
       receiver.spans.find((s) => s.traceId === traceId && s.spanId === analytics.parentSpanId),
     );
-    expect(parent.service).toBe('loans');
+    expect(parent.service).toBe('shelfmark-loans');
+  });
+
+  /** The value of the first sample of `name` carrying these labels on a process's /metrics. */
+  async function scrape(port: number, name: string, labels: Record<string, string> = {}) {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const line = text
+      .split('\n')
+      .find(
+        (l) =>
+          (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) &&
+          Object.entries(labels).every(([key, value]) => l.includes(`${key}="${value}"`)),
+      );
+    return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  const atLeast = (port: number, name: string, labels: Record<string, string>, least = 1) =>
+    waitFor(async () => {
+      const value = await scrape(port, name, labels);
+      return value !== undefined && value >= least ? value : undefined;
+    });
+
+  it('serves the borrow’s metrics on every process: RED at the router, the saga and outbox in loans, consumers everywhere', async () => {
+    const [router, loans, analytics, notifications] = [4600, 4604, 4606, 4607];
+    await atLeast(router, 'shelfmark_graphql_operation_duration_seconds_count', {
+      component: 'router',
+      operation: 'BorrowBooks',
+      outcome: 'ok',
+    });
+    await atLeast(router, 'shelfmark_subgraph_fetch_duration_seconds_count', {
+      subgraph: 'loans',
+      outcome: 'ok',
+    });
+    expect(await scrape(router, 'shelfmark_subscribers')).toBe(0);
+    await atLeast(loans, 'shelfmark_saga_outcomes_total', { saga: 'borrow', outcome: 'confirmed' });
+    await atLeast(loans, 'shelfmark_events_published_total', { type: 'shelfmark.loans.loan-borrowed.v1' });
+    expect(
+      await scrape(loans, 'shelfmark_outbox_oldest_event_age_seconds', { aggregate: 'Loan' }),
+    ).toBeDefined();
+    expect(await scrape(loans, 'shelfmark_circuit_breaker_state', { peer: 'inventory' })).toBe(0);
+    const consumer = 'analytics.CountBorrowOnLoanBorrowed';
+    await atLeast(analytics, 'shelfmark_event_handling_duration_seconds_count', {
+      consumer,
+      outcome: 'handled',
+    });
+    expect(await scrape(analytics, 'shelfmark_consumer_lag_messages', { consumer })).toBeDefined();
+    await atLeast(notifications, 'shelfmark_event_handling_duration_seconds_count', {
+      consumer: 'notifications.MailReceiptOnLoanBorrowed',
+      outcome: 'handled',
+    });
+    await atLeast(notifications, 'shelfmark_mail_attempts_total', { outcome: 'sent' });
+    for (const port of [4600, 4601, 4602, 4603, 4604, 4605, 4606, 4607])
+      expect(await scrape(port, 'nodejs_eventloop_lag_p99_seconds')).toBeDefined();
   });
 });

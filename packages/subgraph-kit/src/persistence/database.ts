@@ -72,8 +72,12 @@ export async function openDatabase(
   // Values bound, never inlined into the SQL text (boundSqlite.ts).
   const orm = await SqliteORM.init({ ...(common as object), dbName: config.path, driver: BoundLibSqlDriver });
   // WAL lets readers run while the relay or a request writes; busy_timeout waits out a held lock.
+  // synchronous = normal: a commit is durable against the process crashing or being killed (the
+  // WAL is in the OS's hands when COMMIT returns) and syncs at checkpoints rather than at every
+  // commit; only a power loss or OS crash can undo the last commits (docs/adr/0019-sqlite-durability.md).
   const connection = orm.em.getConnection();
   await connection.execute('pragma journal_mode = wal');
+  await connection.execute('pragma synchronous = normal');
   await connection.execute('pragma busy_timeout = 5000');
   await orm.getSchemaGenerator().updateSchema();
   return orm;

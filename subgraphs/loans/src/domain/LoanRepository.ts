@@ -18,8 +18,11 @@ export interface LoanRepository {
   byIds(ids: readonly string[]): Promise<Loan[]>;
   /** Loans of these members, newest first; every status when `status` is null. */
   ofMembers(memberIds: readonly string[], status: LoanStatus | null): Promise<Loan[]>;
-  /** Stores new loans; those whose id is already stored are left as they are (recovery re-runs). */
-  addMissing(loans: readonly Loan[]): Promise<void>;
+  /**
+   * Stores new loans; those whose id is already stored are left as they are (recovery re-runs).
+   * Answers every one as stored: those found as first written, the others as just added.
+   */
+  addMissing(loans: readonly Loan[]): Promise<Loan[]>;
   save(loan: Loan): Promise<void>;
   /** Whether the member has a loan out past its due date (marked OVERDUE or not yet). */
   hasOverdue(memberId: string, now: Date): Promise<boolean>;

@@ -117,11 +117,17 @@ export class CopyReserver {
    */
   private async reserveOne(bookId: string, borrowId: string, memberId: string): Promise<Copy | null> {
     for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-      const candidates = await this.copies().reservableFor(bookId, memberId, CANDIDATES_PER_ROUND);
+      const found = this.copies();
+      const candidates = await found.reservableFor(bookId, memberId, CANDIDATES_PER_ROUND);
       if (candidates.length === 0) return null;
-      for (const { id } of this.inOrderOfPreference(candidates)) {
-        const copies = this.copies();
-        const copy = await copies.byId(id);
+      // The first choice is written as just read (its version decides whether it changed
+      // meanwhile); any later one is read again on a fresh unit of work, as that one may hold a
+      // write that lost.
+      let first = true;
+      for (const candidate of this.inOrderOfPreference(candidates)) {
+        const copies = first ? found : this.copies();
+        const copy = first ? candidate : await copies.byId(candidate.id);
+        first = false;
         if (!copy?.reserve(borrowId, memberId, this.clock())) continue;
         try {
           await copies.save(copy);

@@ -20,11 +20,12 @@ export class MikroOrmLoanRepository implements LoanRepository {
     return this.em.find(LoanSchema, where, { orderBy: { borrowedAt: 'desc', id: 'asc' } });
   }
 
-  async addMissing(loans: readonly Loan[]): Promise<void> {
-    const stored = new Set((await this.byIds(loans.map((loan) => loan.id))).map((loan) => loan.id));
+  async addMissing(loans: readonly Loan[]): Promise<Loan[]> {
+    const stored = new Map((await this.byIds(loans.map((loan) => loan.id))).map((loan) => [loan.id, loan]));
     const missing = loans.filter((loan) => !stored.has(loan.id));
     // One insert per loan document; a loan and its loan-borrowed event are one write.
     if (missing.length > 0) await this.em.persist(missing).flush();
+    return loans.map((loan) => stored.get(loan.id) ?? loan);
   }
 
   async save(loan: Loan): Promise<void> {

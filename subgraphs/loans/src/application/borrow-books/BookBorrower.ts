@@ -13,7 +13,7 @@ import {
   type CirculationRules,
   type ReservedCopy,
 } from '../../domain';
-import { knownCaller, type Caller, type OpenStores } from '../CirculationStores';
+import { knownCaller, type Caller, type CirculationStores, type OpenStores } from '../CirculationStores';
 import type { CopyReservation, CopyReservations } from '../ports';
 
 /** The points where a borrowBooks saga has durably written its progress (and the one gap between). */
@@ -82,9 +82,10 @@ export class BookBorrower {
     if (books.length > this.rules.maxActiveLoans) {
       throw new LoanLimitReached(this.rules.maxActiveLoans, 0, books.length);
     }
-    await knownCaller(this.open(), caller);
+    const saga = this.unitOfWork();
+    await knownCaller(saga.stores, caller);
     const request = BorrowRequest.start(this.newId(), caller.memberId, books, this.options.clock());
-    return this.lend(request, 'MEMBER', (borrowId, deadline) =>
+    return this.lend(saga, request, 'MEMBER', (borrowId, deadline) =>
       this.copies.reserve({ borrowId, bookIds: books, deadline, authorization: caller.authorization }),
     );
   }
@@ -96,7 +97,7 @@ export class BookBorrower {
    */
   async lendCopies(staff: Caller, memberId: string, barcodes: readonly string[]): Promise<Loan[]> {
     const request = BorrowRequest.startCheckOut(this.newId(), memberId, barcodes, this.options.clock());
-    return this.lend(request, 'STAFF', (borrowId, deadline) =>
+    return this.lend(this.unitOfWork(), request, 'STAFF', (borrowId, deadline) =>
       this.copies.reserveByBarcode({
         borrowId,
         memberId,
@@ -109,12 +110,13 @@ export class BookBorrower {
 
   /** Steps 1–3 of the saga for a new request, then {@link goForward}. */
   private async lend(
+    saga: SagaUnitOfWork,
     request: BorrowRequest,
     asker: Asker,
     reserve: (borrowId: string, deadline: Date) => Promise<CopyReservation[]>,
   ): Promise<Loan[]> {
     const now = request.startedAt;
-    if (await this.open().loans.hasOverdue(request.memberId, now)) {
+    if (await saga.stores.loans.hasOverdue(request.memberId, now)) {
       throw new MemberBlocked(
         asker === 'STAFF'
           ? 'This member has an overdue loan; it must be returned before anything more is lent to them.'
@@ -122,11 +124,11 @@ export class BookBorrower {
       );
     }
 
-    await this.open().borrows.save(request);
+    await saga.stores.borrows.save(request);
     await this.step('started', request.id);
 
     try {
-      await this.claimSlots(request, now, asker);
+      await this.claimSlots(saga, request, now, asker);
     } catch (error) {
       await this.cancel(request.id, describe(error), false);
       throw error;
@@ -153,17 +155,18 @@ export class BookBorrower {
     // A crash here leaves copies reserved in inventory for a request loans still has as STARTED:
     // recovery cancels it, and its cancellation event makes inventory release them.
     await this.step('inventory-answered', request.id);
-    await this.recordReserved(request.id, reserved);
+    await this.recordReserved(saga, request.id, reserved);
     await this.step('reserved', request.id);
-    return this.goForward(request.id);
+    return this.goForward(request.id, saga);
   }
 
   /**
    * Steps 4–6 for a request whose copies are reserved: create the loans that are missing, settle
    * the claim, confirm. Idempotent, so recovery can run it again after a crash at any point.
    */
-  async goForward(borrowId: string): Promise<Loan[]> {
-    const stores = this.open();
+  async goForward(borrowId: string, saga: SagaUnitOfWork = this.unitOfWork()): Promise<Loan[]> {
+    const stores = saga.stores;
+    // In the saga's own unit of work the request is already loaded: no read.
     const request = await stores.borrows.byId(borrowId);
     if (!request || (request.status !== BorrowStatus.RESERVED && request.status !== BorrowStatus.CONFIRMED)) {
       throw new Error(`Borrow request ${borrowId} has no reserved copies to lend`);
@@ -184,20 +187,19 @@ export class BookBorrower {
         now,
       ),
     );
-    await stores.loans.addMissing(loans);
+    // As stored (a recovery re-run gets the loans as first written), in the order asked for.
+    const stored = new Map((await stores.loans.addMissing(loans)).map((loan) => [loan.id, loan]));
     await this.step('loans-created', borrowId);
 
     const loanIds = request.copies.map((copy) => copy.loanId);
-    await retryOnConflict(async () => {
-      const { borrowers } = this.open();
+    await saga.retrying(async ({ borrowers }) => {
       const borrower = (await borrowers.byId(request.memberId)) ?? Borrower.of(request.memberId);
       borrower.settle(request.id, loanIds);
       await borrowers.save(borrower);
     });
     await this.step('settled', borrowId);
 
-    const confirmedNow = await retryOnConflict(async () => {
-      const { borrows } = this.open();
+    const confirmedNow = await saga.retrying(async ({ borrows }) => {
       const current = await borrows.byId(borrowId);
       if (!current || current.status === BorrowStatus.CONFIRMED) return false;
       current.confirmed();
@@ -206,8 +208,6 @@ export class BookBorrower {
     });
     if (confirmedNow) recordSagaOutcome('borrow', 'confirmed');
     await this.step('confirmed', borrowId);
-    // As stored (a recovery re-run returns the loans as first written), in the order asked for.
-    const stored = new Map((await this.open().loans.byIds(loanIds)).map((loan) => [loan.id, loan]));
     return loanIds.map((id) => stored.get(id)).filter((loan): loan is Loan => loan !== undefined);
   }
 
@@ -231,10 +231,14 @@ export class BookBorrower {
     });
   }
 
-  private async claimSlots(request: BorrowRequest, now: Date, asker: Asker): Promise<void> {
+  private async claimSlots(
+    saga: SagaUnitOfWork,
+    request: BorrowRequest,
+    now: Date,
+    asker: Asker,
+  ): Promise<void> {
     const staleBefore = new Date(now.getTime() - this.options.sagaTimeoutMs);
-    await retryOnConflict(async () => {
-      const { borrowers } = this.open();
+    await saga.retrying(async ({ borrowers }) => {
       // Checked again in the claim's own write: only a member loans knows may hold loan slots.
       const borrower = await borrowers.byId(request.memberId);
       if (!borrower) throw new MemberUnknown();
@@ -244,9 +248,12 @@ export class BookBorrower {
     });
   }
 
-  private async recordReserved(borrowId: string, copies: readonly ReservedCopy[]): Promise<void> {
-    await retryOnConflict(async () => {
-      const { borrows } = this.open();
+  private async recordReserved(
+    saga: SagaUnitOfWork,
+    borrowId: string,
+    copies: readonly ReservedCopy[],
+  ): Promise<void> {
+    await saga.retrying(async ({ borrows }) => {
       const request = await borrows.byId(borrowId);
       if (!request) throw new Error(`Borrow request ${borrowId} vanished`);
       request.reserved(copies);
@@ -256,6 +263,41 @@ export class BookBorrower {
 
   private async step(step: BorrowStep, borrowId: string): Promise<void> {
     await this.options.probe?.(step, borrowId);
+  }
+
+  private unitOfWork(): SagaUnitOfWork {
+    return new SagaUnitOfWork(this.open);
+  }
+}
+
+/**
+ * One unit of work for a whole saga, so each step finds what the previous ones read and wrote in
+ * its identity map instead of reading it again (the request and the borrower, read by id). Every
+ * step still writes and commits on its own: the steps crash recovery relies on are unchanged. A
+ * step that fails (a conflict above all) leaves its unit of work for a fresh one, which reads
+ * again, and is retried there: the old one may hold the change that lost.
+ */
+class SagaUnitOfWork {
+  private current: CirculationStores | undefined;
+
+  constructor(private readonly open: OpenStores) {}
+
+  get stores(): CirculationStores {
+    this.current ??= this.open();
+    return this.current;
+  }
+
+  /** Runs `work` on the saga's unit of work, retried (on a fresh one) after a conflict. */
+  retrying<T>(work: (stores: CirculationStores) => Promise<T>): Promise<T> {
+    return retryOnConflict(async () => {
+      const stores = this.stores;
+      try {
+        return await work(stores);
+      } catch (error) {
+        if (this.current === stores) this.current = this.open();
+        throw error;
+      }
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { loadConfig, startEmbedded } from '@shelfmark/launcher';
+import { join } from 'node:path';
+import type * as Launcher from '@shelfmark/launcher';
 import type { SystemStats } from './system';
 
 /**
@@ -7,14 +8,56 @@ import type { SystemStats } from './system';
  * own figures: the router's subscription counts (which only the process itself can see) and the
  * process's memory and CPU, so a benchmark's clients are not counted in them. Started by
  * `launchEmbedded` in system.ts; it stops when told to, or when the benchmark goes away.
+ *
+ * BENCH_LAUNCHER_ROOT runs another checkout's system (a baseline revision's worktree, see
+ * revision.ts) instead of this one's. Either way every SQL statement SQLite runs is counted (a hook
+ * on libsql's statements, below the ORM, so both revisions are counted alike) and reported with
+ * the stats.
  */
 
 export type ToParent =
   { readonly kind: 'ready'; readonly url: string } | { readonly kind: 'stats'; readonly stats: SystemStats };
 export type ToChild = { readonly kind: 'stats' } | { readonly kind: 'close' };
 
+/** Counts statements SQLite executes: every run/get/all/iterate of a prepared statement, and exec. */
+function countStatements(root: string): () => number {
+  let count = 0;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Database = require(
+    require.resolve('libsql', { paths: [join(root, 'packages', 'subgraph-kit')] }),
+  ) as {
+    new (path: string): { prepare(sql: string): object; exec(sql: string): void; close(): void };
+    prototype: { exec: (this: unknown, sql: string) => void };
+  };
+  const probe = new Database(':memory:');
+  const statement = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, unknown>;
+  probe.close();
+  // One execution is one count: libsql's `all` runs through `iterate`, so nested calls are not counted.
+  let depth = 0;
+  const counted =
+    <A extends unknown[], R>(original: (this: unknown, ...args: A) => R) =>
+    function (this: unknown, ...args: A): R {
+      if (depth === 0) count += 1;
+      depth += 1;
+      try {
+        return original.apply(this, args);
+      } finally {
+        depth -= 1;
+      }
+    };
+  for (const method of ['run', 'get', 'all', 'iterate']) {
+    statement[method] = counted(statement[method] as (...args: unknown[]) => unknown);
+  }
+  Database.prototype.exec = counted(Database.prototype.exec);
+  return () => count;
+}
+
 async function main() {
   const send = (message: ToParent) => process.send?.(message);
+  const root = process.env['BENCH_LAUNCHER_ROOT'] ?? join(__dirname, '..', '..');
+  const statements = countStatements(root);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadConfig, startEmbedded } = require(join(root, 'packages', 'launcher', 'src')) as typeof Launcher;
   const shelfmark = await startEmbedded(loadConfig(process.env));
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -35,6 +78,7 @@ async function main() {
             subscribers: hub.subscriberCount,
             executions: hub.executionCount,
             runs: hub.runs,
+            statements: statements(),
           },
         });
         return;

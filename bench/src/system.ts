@@ -35,6 +35,8 @@ export interface SystemStats {
   readonly executions: number | undefined;
   /** Update queries the router has run since it started (one per change per shared execution). */
   readonly runs: number | undefined;
+  /** SQL statements SQLite has executed since the process started (embedded only). */
+  readonly statements?: number | undefined;
 }
 
 /** The embedded system in a child process that reports its own memory, CPU and subscription counts. */
@@ -46,14 +48,18 @@ export interface EmbeddedSystem {
 }
 
 /**
- * Forks embeddedProcess.ts (the launcher's `startEmbedded`, as `npm start` runs it) with only PATH
- * and `env`, and waits until its router listens. Its output is kept to explain a failed start.
+ * Forks embeddedProcess.ts (the launcher's `startEmbedded`, as `npm start` runs it, from `root` when
+ * given) with only PATH and `env`, and waits until its router listens. Its output is kept to explain a failed start.
  */
-export async function launchEmbedded(env: Record<string, string>): Promise<EmbeddedSystem> {
+export async function launchEmbedded(
+  env: Record<string, string>,
+  /** Another checkout to run the system of (a baseline revision's worktree); this one by default. */
+  root?: string,
+): Promise<EmbeddedSystem> {
   const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const child = fork(join(__dirname, 'embeddedProcess.ts'), [], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', ...env },
+    env: { PATH: process.env['PATH'] ?? '', ...env, ...(root ? { BENCH_LAUNCHER_ROOT: root } : {}) },
     execArgv: [...nodeArgs, '-r', '@swc-node/register'],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -1,0 +1,127 @@
+import 'reflect-metadata';
+import { graphqlClient, isbnFor as isbn, tempDir } from '@shelfmark/testing';
+import { loadavg } from 'node:os';
+import { medianOf, printRatios, startContenders } from './compare';
+import { load, machine, print, type LoadFigures } from './report';
+
+/**
+ * `npm run bench:book`: the book page through the router of the embedded system — one query that
+ * fans out to four subgraphs (catalogue for the book, inventory for availability, comments for the
+ * rating, analytics for the borrow count) — at BENCH_CONNECTIONS (default 10) for BENCH_SECONDS
+ * (default 10) per row. With BENCH_BASELINE=<git rev> that revision's system runs too, rows
+ * alternate between the two (BENCH_ROUNDS, default 3), and today's figures are printed as ratios of
+ * the baseline's.
+ */
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? (process.env['BENCH_BASELINE'] ? 3 : 1));
+const ADMIN = { email: 'bench@library.test', password: 'benchmark password' };
+const BOOKS = 200;
+const BOOK_PAGE =
+  'query($id: ID!) { book(id: $id) { title availability { total available } rating { average count } borrowCount } }';
+const ROW = `book page (4 subgraphs), ${CONNECTIONS} connections`;
+
+async function main() {
+  console.log(`Shelfmark book page benchmark — ${SECONDS} s per row, ${CONNECTIONS} connections`);
+  console.log(
+    `machine: ${machine()}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
+  const dirs: ReturnType<typeof tempDir>[] = [];
+  const started = await startContenders((_label, index) => {
+    const dir = tempDir('shelfmark-bench-book-');
+    dirs.push(dir);
+    return {
+      SHELFMARK_DATA_DIR: dir.path,
+      PORT: String(Number(process.env['BENCH_PORT'] ?? 4093) + index),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      SHELFMARK_ADMIN_EMAIL: ADMIN.email,
+      SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
+    };
+  });
+  try {
+    const seeded = [];
+    for (const contender of started.contenders) {
+      seeded.push({ ...contender, books: await catalogue(contender.system.url), next: 0, failed: 0 });
+    }
+    const figures = new Map<string, LoadFigures[]>();
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      if (ROUNDS > 1) console.log(`round ${round} of ${ROUNDS} (load average ${loadavg()[0]!.toFixed(2)})`);
+      for (const contender of round % 2 ? seeded : [...seeded].reverse()) {
+        const result = await load(`${contender.label}: ${ROW}`, {
+          url: contender.system.url,
+          method: 'POST',
+          duration: SECONDS,
+          connections: CONNECTIONS,
+          requests: [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({
+                  query: BOOK_PAGE,
+                  variables: { id: contender.books[contender.next++ % contender.books.length] },
+                }),
+              }),
+              onResponse: (_status, body) => {
+                if (body.includes('"errors"') || !body.includes('"available"')) contender.failed += 1;
+              },
+            },
+          ],
+        });
+        print(result);
+        figures.set(contender.label, [...(figures.get(contender.label) ?? []), result]);
+      }
+    }
+    if (ROUNDS > 1 || seeded.length > 1) {
+      console.log(`\nmedian over ${ROUNDS} round(s) (load average ${loadavg()[0]!.toFixed(2)})`);
+      for (const { label } of seeded) print(medianOf(figures.get(label)!));
+      if (seeded.length > 1) {
+        printRatios(ROW, medianOf(figures.get('today')!), medianOf(figures.get(seeded[1]!.label)!));
+      }
+    }
+    for (const contender of seeded) {
+      console.log(`${contender.label}: ${contender.failed} answers with errors or without availability`);
+      if (contender.failed > 0) process.exitCode = 1;
+    }
+  } finally {
+    await started.close();
+    for (const dir of dirs) dir.cleanup();
+  }
+}
+
+/** BOOKS books with three copies each; returns their ids. */
+async function catalogue(url: string): Promise<string[]> {
+  const request = graphqlClient(url);
+  const login = await request<{ login: { token: string } }>(
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    { e: ADMIN.email, p: ADMIN.password },
+  );
+  if (login.errors) throw new Error(JSON.stringify(login.errors));
+  const token = login.data!.login.token;
+  const ids: string[] = [];
+  for (let i = 0; i < BOOKS; i += 1) {
+    const added = await request<{ addBook: { id: string } }>(
+      'mutation($i: AddBookInput!) { addBook(input: $i) { id } }',
+      { i: { isbn: isbn(i), title: `Book page ${i}`, authors: ['Bench'], subjects: ['fiction'] } },
+      { token },
+    );
+    if (added.errors) throw new Error(JSON.stringify(added.errors));
+    const bookId = added.data!.addBook.id;
+    const copies = await request(
+      'mutation($b: ID!, $n: Int!) { addCopies(bookId: $b, count: $n) { id } }',
+      { b: bookId, n: 3 },
+      { token },
+    );
+    if (copies.errors) throw new Error(JSON.stringify(copies.errors));
+    ids.push(bookId);
+  }
+  return ids;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

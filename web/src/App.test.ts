@@ -3,10 +3,12 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import App from './App.vue';
+import { auth } from './auth';
 import { createAppRouter } from './router';
-import { fakeApi } from './test/support';
+import { fakeApi, fakeToken } from './test/support';
 
 afterEach(() => {
+  auth.signOut();
   document.body.innerHTML = '';
 });
 
@@ -26,8 +28,28 @@ describe('the layout', () => {
     expect(document.activeElement).not.toBe(main);
 
     await router.push('/sign-in');
-    await vi.waitFor(() => expect(document.activeElement).toBe(main));
+    // The page's chunk is transformed on first use, slowly on a loaded machine.
+    await vi.waitFor(() => expect(document.activeElement).toBe(main), { timeout: 30_000 });
     expect(wrapper.find('p[aria-live="polite"]').text()).toBe('Sign in');
     expect(document.title).toBe('Sign in · Shelfmark');
+  });
+
+  it('leaves the focus where a page put it: the desk’s scan field, ready for the scanner', async () => {
+    auth.signIn(fakeToken({ role: 'LIBRARIAN' }), { name: 'Lena' });
+    const router = createAppRouter(createMemoryHistory());
+    const wrapper = mount(App, {
+      global: { plugins: [router, [install, fakeApi(() => ({ data: { ranking: [] } })).client]] },
+      attachTo: document.body,
+    });
+    await router.push('/ranking');
+    await flushPromises();
+
+    await router.push('/desk/check-in');
+    await vi.waitFor(() => expect(wrapper.find('p[aria-live="polite"]').text()).toBe('Check in'), {
+      timeout: 30_000,
+    });
+    const field = wrapper.find('main input').element;
+    expect(document.activeElement).toBe(field);
+    expect(document.getElementById(field.id)?.closest('main')).toBe(wrapper.find('main').element);
   });
 });

@@ -253,6 +253,9 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       };
     },
   });
+  // No ETag computed per answer: express hashed every GraphQL answer (often tens of kB) for a
+  // validator no client uses on a POST. The web app's files carry their own, hashed once.
+  app.set('etag', false);
 
   // The feed first: once the router answers (and /readyz says so), no event for a subscriber can
   // slip past it. On Kafka, subscribe() resolves once the group has joined.

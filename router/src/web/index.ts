@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 
@@ -114,8 +115,23 @@ function send(req: Request, res: Response, file: WebFile): void {
   });
   if (file.br || file.gzip) res.vary('Accept-Encoding');
   if (body) res.set('content-encoding', encoding);
-  // send() answers HEAD without a body, adds an ETag and answers a matching If-None-Match with 304.
-  res.send(body ?? file.body);
+  // The file's ETag, hashed once (the router has express's per-answer ETag off); send() answers
+  // HEAD without a body and a matching If-None-Match with 304.
+  const sent = body ?? file.body;
+  res.set('etag', etagOf(sent));
+  res.send(sent);
+}
+
+const etags = new WeakMap<Buffer, string>();
+
+/** A strong validator for one variant of a file (as built, or its brotli or gzip twin). */
+function etagOf(body: Buffer): string {
+  let tag = etags.get(body);
+  if (!tag) {
+    tag = `"${body.length.toString(16)}-${createHash('sha1').update(body).digest('base64url')}"`;
+    etags.set(body, tag);
+  }
+  return tag;
 }
 
 /**

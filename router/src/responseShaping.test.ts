@@ -52,6 +52,11 @@ const cases: [string, string, Record<string, unknown>][] = [
     { yes: true },
   ],
   [
+    'response names Object.prototype also has',
+    `{ books { constructor: title toString: id __proto__: id hasOwnProperty: authors valueOf: copies { id } } }`,
+    {},
+  ],
+  [
     'a null in a non-null field nulls its parent, with an error, and a bad leaf value is an error',
     `{ books { copies { barcode } } shelf { name top { title } } count }`,
     {},
@@ -73,8 +78,26 @@ describe("the router's response shaping", () => {
     expect(JSON.stringify(again.data)).toBe(JSON.stringify(ours.data));
   });
 
-  it('the third case really has errors and nulls (the comparison is not vacuous)', () => {
+  it('keeps response names Object.prototype also has as own fields, __proto__ never a prototype', () => {
     const operation = operationFromDocument(schema, parse(cases[2]![1]));
+    // The executor's merged answer is keyed by response name, as the subgraphs answered.
+    const merged = JSON.parse(
+      '{"books":[{"constructor":"Dune","toString":"b1","__proto__":"b1","hasOwnProperty":["H"],"valueOf":[{"id":"c1"}]}]}',
+    ) as Record<string, unknown>;
+    const introspectionHandling = () => null;
+    const { data, errors } = computeResponse({ operation, input: merged, introspectionHandling });
+    expect(errors).toEqual([]);
+    const first = (data!['books'] as Record<string, unknown>[])[0]!;
+    expect(Object.getPrototypeOf(first)).toBe(Object.prototype);
+    expect(JSON.stringify(data)).toBe(
+      '{"books":[{"constructor":"Dune","toString":"b1","__proto__":"b1","hasOwnProperty":["H"],"valueOf":[{"id":"c1"}]}]}',
+    );
+    const theirs = gateway.computeResponse({ operation, input: merged, introspectionHandling });
+    expect(JSON.stringify(data)).toBe(JSON.stringify(theirs.data));
+  });
+
+  it('the third case really has errors and nulls (the comparison is not vacuous)', () => {
+    const operation = operationFromDocument(schema, parse(cases[3]![1]));
     const { data, errors } = computeResponse({ operation, input, introspectionHandling: () => null });
     expect(errors).toHaveLength(3);
     expect(data).toEqual({ books: null, shelf: null, count: null });

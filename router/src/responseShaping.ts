@@ -51,6 +51,8 @@ interface ShapedField {
   readonly kind: 'field';
   readonly selection: FieldSelection;
   readonly responseName: string;
+  /** A name Object.prototype also has (`constructor`, `toString`, `__proto__`…): read and written as own. */
+  readonly inherited: boolean;
   readonly isTypename: boolean;
   readonly isIntrospection: boolean;
   readonly type: OutputType;
@@ -114,7 +116,7 @@ export function computeResponse({
     isInvalid: false,
     hasErrors: false,
   };
-  const data = Object.create(null) as Record<string, unknown>;
+  const data: Record<string, unknown> = {};
   const bubbled = applySelectionSet(
     input,
     operation.selectionSet,
@@ -149,6 +151,7 @@ function shape(selectionSet: SelectionSet, schema: Schema): readonly Shaped[] {
         kind: 'field',
         selection,
         responseName: field.responseName(),
+        inherited: field.responseName() in Object.prototype,
         isTypename: field.name === typenameFieldName,
         isIntrospection: field.definition.isSchemaIntrospectionField(),
         type: field.definition.type!,
@@ -203,6 +206,21 @@ function typeConditionApplies(
 
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
+/*
+ * The answer's objects are plain ones (JSON.stringify writes those faster than the gateway's
+ * prototype-less ones); a response name that Object.prototype also has is read as own only, and
+ * `__proto__` is defined, never assigned, so an alias can never reach a prototype.
+ */
+function ownValue(object: Record<string, unknown>, key: string): unknown {
+  return hasOwn(object, key) ? object[key] : undefined;
+}
+
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
 /** True when a null must bubble up to the parent (the gateway's NULL_BUBBLE_UP). */
 function applySelectionSet(
   input: Record<string, unknown>,
@@ -217,10 +235,10 @@ function applySelectionSet(
       continue;
     if (shaped.kind === 'field') {
       const { responseName } = shaped;
-      const outputValue = output[responseName];
+      const outputValue = shaped.inherited ? ownValue(output, responseName) : output[responseName];
       if (shaped.isIntrospection) {
         if (outputValue === undefined)
-          output[responseName] = parameters.introspectionHandling(shaped.selection);
+          setOwn(output, responseName, parameters.introspectionHandling(shaped.selection));
         continue;
       }
       let inputValue = (hasOwn(input, responseName) ? input[responseName] : undefined) ?? null;
@@ -233,19 +251,15 @@ function applySelectionSet(
               ? (parameters.schema.type(inputValue) ?? parentType)
               : parentType;
           if (!isObjectType(type)) return true;
-          output[responseName] = type.name;
+          setOwn(output, responseName, type.name);
         }
         continue;
       }
       path.push(responseName);
-      output[responseName] = update(
-        outputValue,
-        shaped.type,
-        inputValue,
-        shaped.selectionSet,
-        path,
-        parameters,
-        parentType,
+      setOwn(
+        output,
+        responseName,
+        update(outputValue, shaped.type, inputValue, shaped.selectionSet, path, parameters, parentType),
       );
       path.pop();
       if (parameters.isInvalid) return true;
@@ -411,7 +425,7 @@ function update(
       }
       objectType = typenameType;
     }
-    const outputObject = (outputValue ?? Object.create(null)) as Record<string, unknown>;
+    const outputObject = (outputValue ?? {}) as Record<string, unknown>;
     const bubbled = applySelectionSet(object, selectionSet, outputObject, parameters, path, objectType);
     parameters.isInvalid = false;
     parameters.hasErrors = bubbled;

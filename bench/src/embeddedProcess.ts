@@ -34,8 +34,7 @@ function countStatements(root: string): () => number {
   probe.close();
   // One execution is one count: libsql's `all` runs through `iterate`, so nested calls are not counted.
   let depth = 0;
-  const counted =
-    <A extends unknown[], R>(original: (this: unknown, ...args: A) => R) =>
+  const counted = <A extends unknown[], R>(original: (this: unknown, ...args: A) => R) =>
     function (this: unknown, ...args: A): R {
       if (depth === 0) count += 1;
       depth += 1;

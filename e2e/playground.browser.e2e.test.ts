@@ -1,16 +1,11 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { BorrowBooks } from './operations';
+import { launchOfflineBrowser, type OfflineBrowser } from './support/browser';
 import { startLibrary, type Library } from './support/library';
 import { until } from './support/subscribers';
-
-/** Debian's chromium (`apt-get install chromium`; .ci/run installs it when missing). */
-const CHROMIUM = '/usr/bin/chromium';
-
-/** Hosts the page may reach: the router, on this machine. */
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * The offline playground in a real browser (issue 9 item 6): Debian's chromium, driven by
@@ -21,19 +16,11 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 describe('the playground in a browser', () => {
   let library: Library;
-  let browser: Browser;
+  /** The browser; its lists of requests sent off this machine and of errors the page logged or threw (Content-Security-Policy violations among them). */
+  let chromium: OfflineBrowser;
   let context: BrowserContext;
   let page: Page;
   let screenshots: string;
-  /** Requests (and WebSockets) the page tried to send off this machine. */
-  const offHost: string[] = [];
-  /** Errors the page logged or threw, Content-Security-Policy violations among them. */
-  const pageErrors: string[] = [];
-
-  const isLocal = (url: string) => {
-    const { protocol, hostname } = new URL(url);
-    return protocol === 'data:' || LOCAL_HOSTS.has(hostname);
-  };
   const screenshot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`) });
   const tab = (name: string) => page.locator('.graphiql-tab-button', { hasText: name });
   const queryEditor = () => page.locator('.graphiql-query-editor .CodeMirror');
@@ -52,55 +39,18 @@ describe('the playground in a browser', () => {
     page.locator('.graphiql-editor-tools button', { hasText: name }).click();
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The browser test needs Debian's chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does this).`,
-      );
-    }
     screenshots = mkdtempSync(join(tmpdir(), 'shelfmark-playground-screenshots-'));
     library = await startLibrary({ prefix: 'shelfmark-playground-browser-' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    // Every wait is for a condition; this only turns a hang into a failure, far above any need.
-    context.setDefaultTimeout(120_000);
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (isLocal(url)) return route.continue();
-      offHost.push(url);
-      return route.abort('blockedbyclient');
-    });
-    await context.routeWebSocket(
-      () => true,
-      async (socket) => {
-        if (isLocal(socket.url())) {
-          socket.connectToServer();
-        } else {
-          offHost.push(socket.url());
-          await socket.close();
-        }
-      },
-    );
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    chromium = await launchOfflineBrowser();
+    context = await chromium.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await chromium.newPage(context);
     console.info(`playground screenshots: ${screenshots}`);
   });
   afterEach(() => {
-    expect(offHost).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    if (chromium) expect(chromium.drain()).toEqual({ offHost: [], pageErrors: [] });
   });
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await library?.close();
   });
 

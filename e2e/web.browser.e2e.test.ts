@@ -1,26 +1,23 @@
-import AxeBuilder from '@axe-core/playwright';
 import { prepareWebApp } from '@shelfmark/launcher';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { BorrowBooks } from './operations';
+import {
+  describedAs,
+  focused,
+  launchOfflineBrowser,
+  overflowWidth,
+  screenshotsDir,
+  seriousViolations,
+  type OfflineBrowser,
+  type PageElement,
+  type PageGlobals,
+} from './support/browser';
 import { startLibrary, type Library, type Reader } from './support/library';
 import { until } from './support/subscribers';
 
-/** Debian's chromium (`apt-get install chromium`; .ci/run installs it when missing). */
-const CHROMIUM = '/usr/bin/chromium';
-
-/** Hosts the app may reach: the router, on this machine. */
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** The WCAG 2.2 AA rule sets axe-core checks every page against. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
 /** Where screenshots go: SHELFMARK_SCREENSHOTS_DIR (docs/screenshots for the README), else a temporary folder. */
-const SCREENSHOTS = process.env['SHELFMARK_SCREENSHOTS_DIR']
-  ? resolve(__dirname, '..', process.env['SHELFMARK_SCREENSHOTS_DIR'])
-  : mkdtempSync(join(tmpdir(), 'shelfmark-web-screenshots-'));
+const SCREENSHOTS = screenshotsDir('shelfmark-web-screenshots-');
 
 /** Public-domain books, so the catalogue, its facet and the screenshots look like a library. */
 const SHELF = [
@@ -57,7 +54,7 @@ const SHELF = [
  */
 describe('the web app in a browser', () => {
   let library: Library;
-  let browser: Browser;
+  let chromium: OfflineBrowser;
   /** The reader's browser, and a second one (anonymous) that watches. */
   let readerContext: BrowserContext;
   let watcherContext: BrowserContext;
@@ -65,101 +62,16 @@ describe('the web app in a browser', () => {
   let watcher: Page;
   let reader: { name: string; email: string; password: string };
   const bookIds = new Map<string, string>();
-  /** Requests (and WebSockets) the pages tried to send off this machine. */
-  const offHost: string[] = [];
-  /** Errors the pages logged or threw. */
-  const pageErrors: string[] = [];
-  /** Errors a test expects (a refused token is a 401 the browser logs). */
-  let expectedErrors: RegExp[] = [];
 
-  const isLocal = (url: string) => {
-    const { protocol, hostname } = new URL(url);
-    return protocol === 'data:' || protocol === 'blob:' || LOCAL_HOSTS.has(hostname);
-  };
   const appUrl = (path: string) => new URL(path, library.shelfmark.url).href;
   const screenshot = (target: Page, name: string) =>
     target.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
   /** axe-core on the page as it is now: no serious or critical violation of WCAG 2.2 AA. */
-  async function expectAccessible(target: Page, name: string) {
-    const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${name}: ${violation.id} (${violation.impact}) ${violation.help}: ${violation.nodes
-            .map((node) => node.target.join(' '))
-            .join(', ')}`,
-      );
-    expect(serious).toEqual([]);
-  }
+  const expectAccessible = async (target: Page, name: string) =>
+    expect(await seriousViolations(target, name)).toEqual([]);
+  const newContext = (options?: Parameters<OfflineBrowser['newContext']>[0]) => chromium.newContext(options);
+  const newPage = (context: BrowserContext) => chromium.newPage(context);
 
-  async function newContext(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport });
-    // Every wait is for a condition; this only turns a hang into a failure, far above any need.
-    context.setDefaultTimeout(120_000);
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (isLocal(url)) return route.continue();
-      offHost.push(url);
-      return route.abort('blockedbyclient');
-    });
-    await context.routeWebSocket(
-      () => true,
-      async (socket) => {
-        if (isLocal(socket.url())) {
-          socket.connectToServer();
-        } else {
-          offHost.push(socket.url());
-          await socket.close();
-        }
-      },
-    );
-    return context;
-  }
-
-  async function newPage(context: BrowserContext): Promise<Page> {
-    const opened = await context.newPage();
-    opened.on('console', (message) => {
-      if (message.type() === 'error' && !expectedErrors.some((expected) => expected.test(message.text()))) {
-        pageErrors.push(message.text());
-      }
-    });
-    opened.on('pageerror', (error) => pageErrors.push(error.message));
-    return opened;
-  }
-
-  // Code run in the page reaches the document through the element or a typed `globalThis`: this
-  // file is compiled without the DOM's types.
-  /** What the page's globals are used for here. */
-  interface PageGlobals {
-    localStorage: { setItem(key: string, value: string): void; getItem(key: string): string | null };
-    document: { documentElement: { scrollWidth: number; clientWidth: number } };
-  }
-  /** What is used here of an element in the page. */
-  interface PageElement {
-    getAttribute(name: string): string | null;
-    ownerDocument: {
-      activeElement: unknown;
-      getElementById(id: string): { textContent: string | null } | null;
-      defaultView: { getComputedStyle(element: unknown): { outlineStyle: string } } | null;
-    };
-  }
-  /** Waits until the element has the focus. */
-  const focused = (locator: Locator) =>
-    until(() => locator.evaluate((element: PageElement) => element === element.ownerDocument.activeElement));
-  /** Waits until the text tied to a field by aria-describedby (its hint, its error) matches. */
-  const describedAs = (locator: Locator, expected: RegExp) =>
-    until(async () =>
-      expected.test(
-        await locator.evaluate((element: PageElement) =>
-          (element.getAttribute('aria-describedby') ?? '')
-            .split(' ')
-            .map((id) => element.ownerDocument.getElementById(id)?.textContent?.trim() ?? '')
-            .join(' '),
-        ),
-      ),
-    );
   /** Replaces the session the app keeps in localStorage. */
   const storeSession = (target: Page, value: string) =>
     target.evaluate(
@@ -171,12 +83,6 @@ describe('the web app in a browser', () => {
   const availability = (target: Page) => target.getByRole('region', { name: /^Availability/ });
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The browser test needs Debian's chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does this).`,
-      );
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
     // As npm start does: build web/dist when it is missing or older than web/src.
     const web = await prepareWebApp((line) => console.info(line));
     if (!web) throw new Error('The web app could not be prepared: web/src is missing.');
@@ -185,15 +91,7 @@ describe('the web app in a browser', () => {
       const details = { ...book, authors: [...book.authors], subjects: [...book.subjects] };
       bookIds.set(book.title, await library.addBook(book.title, index < 2 ? 3 : 2, details));
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    chromium = await launchOfflineBrowser();
     readerContext = await newContext();
     watcherContext = await newContext();
     page = await newPage(readerContext);
@@ -201,12 +99,11 @@ describe('the web app in a browser', () => {
     console.info(`web app screenshots: ${SCREENSHOTS}`);
   });
   afterEach(() => {
-    expect(offHost).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expectedErrors = [];
+    if (chromium) expect(chromium.drain()).toEqual({ offHost: [], pageErrors: [] });
+    chromium.expectedErrors = [];
   });
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await library?.close();
   });
 
@@ -495,7 +392,7 @@ describe('the web app in a browser', () => {
     await screenshot(expired, 'sign-in-expired');
 
     // Not expired by its claims, but refused by the router (a forged signature): the same way out.
-    expectedErrors = [/status of 401/];
+    chromium.expectedErrors = [/status of 401/];
     await storeSession(expired, session(4_000_000_000));
     await expired.goto(appUrl('/account'));
     await expired.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
@@ -517,11 +414,10 @@ describe('the web app in a browser', () => {
   });
 
   it('has no sideways scrolling on a 360 px wide screen, on every page', async () => {
-    const narrow = await browser.newContext({
+    const narrow = await newContext({
       viewport: { width: 360, height: 740 },
       storageState: await readerContext.storageState(),
     });
-    narrow.setDefaultTimeout(120_000);
     const phone = await newPage(narrow);
     const bookId = bookIds.get('Pride and Prejudice')!;
     const pages: [string, string, () => Promise<void>][] = [
@@ -538,11 +434,8 @@ describe('the web app in a browser', () => {
     for (const [path, name, loaded] of pages) {
       await phone.goto(appUrl(path));
       await loaded();
-      const { scrollWidth, clientWidth } = await phone.evaluate(() => {
-        const { documentElement } = (globalThis as unknown as PageGlobals).document;
-        return { scrollWidth: documentElement.scrollWidth, clientWidth: documentElement.clientWidth };
-      });
-      if (scrollWidth > clientWidth) wider.push(`${path}: ${scrollWidth} px wide in ${clientWidth} px`);
+      const overflow = await overflowWidth(phone);
+      if (overflow > 0) wider.push(`${path}: ${overflow} px too wide`);
       await expectAccessible(phone, `${name} at 360 px`);
       if (name === 'book' || name === 'catalogue') await screenshot(phone, `${name}-360px`);
     }

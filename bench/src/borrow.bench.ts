@@ -82,7 +82,15 @@ async function embeddedRuns() {
     for (const { label, system } of contenders) {
       const books = await catalogue(system.url);
       const tokens = await members(system.url, 'load', MEMBERS);
-      seeded.push({ label, system, books, tokens, next: 0, refused: 0 });
+      seeded.push({
+        label,
+        system,
+        books,
+        tokens,
+        next: 0,
+        refused: 0,
+        firstRefusal: undefined as string | undefined,
+      });
       console.log(`${label}: SQL statements (one client, ${COUNTED} of each, averaged)`);
       const counts = await countStatements(system);
       console.log(
@@ -119,7 +127,9 @@ async function embeddedRuns() {
                   };
                 },
                 onResponse: (_status, body) => {
-                  if (body.includes('"errors"')) contender.refused += 1;
+                  if (!body.includes('"errors"')) return;
+                  contender.refused += 1;
+                  contender.firstRefusal ??= body.slice(0, 300);
                 },
               },
             ],
@@ -148,7 +158,10 @@ async function embeddedRuns() {
       console.log(
         `${contender.label}: ${contender.refused} refused; copies on loan afterwards (inventory, through the API): ${onLoan}`,
       );
-      if (contender.refused > 0) process.exitCode = 1;
+      if (contender.refused > 0) {
+        console.log(`  the first refusal: ${contender.firstRefusal}`);
+        process.exitCode = 1;
+      }
     }
   } finally {
     await started.close();

@@ -97,6 +97,24 @@ function bindable(value: unknown): unknown {
  * cut the statement it travels in.
  */
 export class BoundLibSqlConnection extends LibSqlConnection {
+  /**
+   * The units of work (by their EntityManager id) whose flush under way writes one row with one
+   * statement: `singleWriteFlushes` in database.ts marks them when the flush starts. SQLite makes
+   * one statement atomic on its own, so their flush runs without `BEGIN`/`COMMIT` around it.
+   */
+  readonly singleWriteFlushes = new Set<number>();
+
+  override transactional<T>(
+    cb: (trx: Transaction<Knex.Transaction>) => Promise<T>,
+    options: Parameters<LibSqlConnection['transactional']>[1] = {},
+  ): Promise<T> {
+    const id: unknown = options.loggerContext?.['id'];
+    if (!options.ctx && typeof id === 'number' && this.singleWriteFlushes.delete(id)) {
+      return cb(undefined as unknown as Transaction<Knex.Transaction>);
+    }
+    return super.transactional(cb, options);
+  }
+
   override async execute<
     T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[],
   >(

@@ -2,7 +2,7 @@ import type { EntitySchema, MikroORM, Options } from '@mikro-orm/core';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AggregateRootSchema } from './aggregateSchema';
-import { BoundLibSqlDriver } from './boundSqlite';
+import { BoundLibSqlDriver, type BoundLibSqlConnection } from './boundSqlite';
 import { indexNullableUniquesPartially, layOutForMongo } from './mongoMetadata';
 
 /** Where a subgraph keeps its data: an SQLite file (embedded default) or a MongoDB database. */
@@ -71,6 +71,7 @@ export async function openDatabase(
   const { MikroORM: SqliteORM } = await import('@mikro-orm/libsql');
   // Values bound, never inlined into the SQL text (boundSqlite.ts).
   const orm = await SqliteORM.init({ ...(common as object), dbName: config.path, driver: BoundLibSqlDriver });
+  singleWriteFlushes(orm);
   // WAL lets readers run while the relay or a request writes; busy_timeout waits out a held lock.
   // synchronous = normal: a commit is durable against the process crashing or being killed (the
   // WAL is in the OS's hands when COMMIT returns) and syncs at checkpoints rather than at every
@@ -81,4 +82,27 @@ export async function openDatabase(
   await connection.execute('pragma busy_timeout = 5000');
   await orm.getSchemaGenerator().updateSchema();
   return orm;
+}
+
+/**
+ * Marks each flush that writes exactly one row (one change set: one insert, or one versioned
+ * update) for its connection to run without an explicit transaction: one statement is atomic in
+ * SQLite, and its optimistic lock is checked by the statement itself. A flush of more than one row
+ * (an event's effect with its inbox on another row, several loans) keeps its transaction.
+ */
+function singleWriteFlushes(orm: MikroORM): void {
+  const connection = orm.em.getConnection() as unknown as BoundLibSqlConnection;
+  orm.em.getEventManager().registerSubscriber({
+    onFlush: ({ em, uow }) => {
+      const single =
+        uow.getChangeSets().length === 1 &&
+        uow.getCollectionUpdates().length === 0 &&
+        uow.getExtraUpdates().size === 0;
+      if (single) connection.singleWriteFlushes.add(em.id);
+      else connection.singleWriteFlushes.delete(em.id);
+    },
+    afterFlush: ({ em }) => {
+      connection.singleWriteFlushes.delete(em.id);
+    },
+  });
 }

@@ -63,6 +63,8 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
       loadClusterConfig({
         KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
         ...(process.env['MONGODB_URL'] ? { MONGODB_URL: process.env['MONGODB_URL'] } : {}),
+        // Its own databases on the MongoDB server the other suites share.
+        SHELFMARK_DATABASE_PREFIX: 'cluster-e2e',
         PORT: '4400',
         SHELFMARK_SUBGRAPH_PORTS_FROM: '4401',
         SHELFMARK_DATA_DIR: dir.path,

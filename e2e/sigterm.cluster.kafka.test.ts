@@ -48,6 +48,8 @@ describe('SIGTERM under load: nothing acknowledged is lost', () => {
       loadClusterConfig({
         KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
         ...(process.env['MONGODB_URL'] ? { MONGODB_URL: process.env['MONGODB_URL'] } : {}),
+        // Its own databases on the MongoDB server the other suites share.
+        SHELFMARK_DATABASE_PREFIX: 'sigterm-e2e',
         PORT: '4800',
         SHELFMARK_SUBGRAPH_PORTS_FROM: '4801',
         SHELFMARK_DATA_DIR: dir.path,

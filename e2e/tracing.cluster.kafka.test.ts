@@ -89,6 +89,8 @@ describe('One borrow is one trace across the cluster and Kafka (OpenTelemetry, O
         loadClusterConfig({
           KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
           ...(process.env['MONGODB_URL'] ? { MONGODB_URL: process.env['MONGODB_URL'] } : {}),
+          // Its own databases on the MongoDB server the other suites share.
+          SHELFMARK_DATABASE_PREFIX: 'tracing-e2e',
           PORT: '4600',
           SHELFMARK_SUBGRAPH_PORTS_FROM: '4601',
           SHELFMARK_DATA_DIR: dir.path,

@@ -3,6 +3,7 @@ import { loadRouterProcessConfig, loadSubgraphProcessConfig } from './config';
 import { defaultSubscriptionSettings } from '@shelfmark/router/settings';
 import { subscriptionSettings, topologySettings } from '../env';
 import { processKeys } from './keys';
+import { loadClusterConfig } from './startCluster';
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const PUBLIC_PEM = publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -115,6 +116,18 @@ describe('process keys', () => {
   it('refuses a members process without the private key', () => {
     expect(() => processKeys({ SHELFMARK_JWT_PUBLIC_KEY: PUBLIC_PEM }, true)).toThrow(
       /SHELFMARK_JWT_PRIVATE_KEY/,
+    );
+  });
+});
+
+describe('local cluster configuration', () => {
+  it('names its databases shelfmark-<name> unless given a prefix, which must be a plain name', () => {
+    expect(loadClusterConfig({}).SHELFMARK_DATABASE_PREFIX).toBe('shelfmark');
+    expect(loadClusterConfig({ SHELFMARK_DATABASE_PREFIX: 'suite-2' }).SHELFMARK_DATABASE_PREFIX).toBe(
+      'suite-2',
+    );
+    expect(() => loadClusterConfig({ SHELFMARK_DATABASE_PREFIX: 'a/b?c' })).toThrow(
+      /SHELFMARK_DATABASE_PREFIX/,
     );
   });
 });

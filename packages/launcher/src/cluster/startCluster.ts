@@ -24,11 +24,22 @@ const schema = z
     SHELFMARK_SUBGRAPH_PORTS_FROM: z.coerce.number().int().min(1).max(65_528).default(4001),
     SHELFMARK_DATA_DIR: z.string().min(1).default('./.data/cluster'),
     KAFKA_BROKERS: z.string().min(1).optional(),
-    /** A MongoDB server; each subgraph gets its own database on it (`shelfmark-<name>`). */
+    /** A MongoDB server; each subgraph gets its own database on it (`<prefix>-<name>`). */
     MONGODB_URL: z
       .string()
       .regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URL must be a mongodb:// URL')
       .optional(),
+    /**
+     * Names this cluster's databases (`<prefix>-catalogue`, …), so two clusters can share one
+     * MongoDB server without reading each other's data (the test suites do).
+     */
+    SHELFMARK_DATABASE_PREFIX: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9-]{0,40}$/,
+        'SHELFMARK_DATABASE_PREFIX must be lower-case letters, digits and dashes',
+      )
+      .default('shelfmark'),
     ...adminEnv,
     ...notificationsEnv,
     /** Passed on to every router process it starts. */
@@ -121,7 +132,7 @@ export async function startCluster(
         SHELFMARK_SUBGRAPH: name,
         HOST: '127.0.0.1',
         PORT: String(port),
-        DATABASE_URL: databaseUrl(database, name),
+        DATABASE_URL: databaseUrl(database, config.SHELFMARK_DATABASE_PREFIX, name),
         KAFKA_BROKERS: brokers,
         ...(name === 'members' && config.SHELFMARK_ADMIN_EMAIL && config.SHELFMARK_ADMIN_PASSWORD
           ? {
@@ -141,7 +152,7 @@ export async function startCluster(
       ...common,
       HOST: '127.0.0.1',
       PORT: String(probesPort),
-      DATABASE_URL: databaseUrl(database, 'notifications'),
+      DATABASE_URL: databaseUrl(database, config.SHELFMARK_DATABASE_PREFIX, 'notifications'),
       KAFKA_BROKERS: brokers,
       SHELFMARK_MAIL_DIR: join(keysDir, 'mail'),
       SHELFMARK_MAIL_FROM: config.SHELFMARK_MAIL_FROM,
@@ -191,9 +202,9 @@ export async function startCluster(
   }
 }
 
-function databaseUrl(mongoUrl: string, name: string): string {
+function databaseUrl(mongoUrl: string, prefix: string, name: string): string {
   const url = new URL(mongoUrl);
-  url.pathname = `/shelfmark-${name}`;
+  url.pathname = `/${prefix}-${name}`;
   return url.toString();
 }
 

@@ -3,13 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { parseMail } from '../notifications/test/support/parsedMail';
 import { waitFor } from '../notifications/test/support/waitFor';
-import {
-  errorCode,
-  graphqlClient,
-  tempDir,
-  type GraphQLRequest,
-  type GraphQLResponse,
-} from '@shelfmark/testing';
+import { errorCode, graphqlClient, tempDir, type GraphQLRequest, eventually } from '@shelfmark/testing';
 import {
   AddBook,
   AddCopies,
@@ -27,26 +21,6 @@ import {
 } from './operations';
 
 const ADMIN = { email: 'admin@cluster.test', password: 'cluster admin password' };
-
-/**
- * Retries while the other processes catch up through Kafka (eventual consistency across processes).
- * The ceiling only turns a system that never converges into a failure; a loaded machine polls longer.
- */
-async function eventually<T>(
-  attempt: () => Promise<GraphQLResponse<T>>,
-  ok: (r: GraphQLResponse<T>) => boolean,
-  ceilingMs = 120_000,
-) {
-  const deadline = Date.now() + ceilingMs;
-  for (;;) {
-    const last = await attempt();
-    if (ok(last)) return last;
-    if (Date.now() > deadline) {
-      throw new Error(`Still not there after ${ceilingMs / 1000} s: ${JSON.stringify(last)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * `npm run start:cluster`: seven processes over the real Kafka broker of this suite and a MongoDB

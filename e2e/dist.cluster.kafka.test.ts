@@ -1,5 +1,5 @@
 import { startMongo, type RunningMongo } from '@shelfmark/local-servers';
-import { graphqlClient, type GraphQLRequest, type GraphQLResponse } from '@shelfmark/testing';
+import { graphqlClient, type GraphQLRequest, eventually } from '@shelfmark/testing';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,20 +43,6 @@ function interpolate(value: string, dotenv: Record<string, string>): string {
       return kind === '-' ? (rest ?? '') : '';
     },
   );
-}
-
-async function eventually<T>(
-  attempt: () => Promise<GraphQLResponse<T>>,
-  ok: (r: GraphQLResponse<T>) => boolean,
-  ceilingMs = 120_000,
-): Promise<GraphQLResponse<T>> {
-  const deadline = Date.now() + ceilingMs;
-  for (;;) {
-    const last = await attempt();
-    if (ok(last)) return last;
-    if (Date.now() > deadline) throw new Error(`Still not there: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function whenReady(url: string, child: ChildProcess, name: string, output: string[]): Promise<void> {

@@ -1,5 +1,11 @@
 import { loadClusterConfig, startCluster, type RunningCluster } from '@shelfmark/launcher/cluster';
-import { graphqlClient, tempDir, type GraphQLRequest, type GraphQLResponse } from '@shelfmark/testing';
+import {
+  graphqlClient,
+  tempDir,
+  type GraphQLRequest,
+  type GraphQLResponse,
+  eventually,
+} from '@shelfmark/testing';
 import {
   AddBook,
   AddCopies,
@@ -13,22 +19,6 @@ import {
 
 const ADMIN = { email: 'admin@sigterm.test', password: 'sigterm admin password' };
 const READERS = 6;
-
-async function eventually<T>(
-  attempt: () => Promise<GraphQLResponse<T>>,
-  ok: (r: GraphQLResponse<T>) => boolean,
-  ceilingMs = 180_000,
-): Promise<GraphQLResponse<T>> {
-  const deadline = Date.now() + ceilingMs;
-  for (;;) {
-    const last = await attempt().catch(
-      (error: unknown) => ({ errors: [{ message: String(error) }] }) as unknown as GraphQLResponse<T>,
-    );
-    if (ok(last)) return last;
-    if (Date.now() > deadline) throw new Error(`Still not there: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * A rolling restart under load, in the cluster shape: readers borrow and return without pause

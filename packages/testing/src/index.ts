@@ -1,4 +1,5 @@
 export { errorCode, graphqlClient, type GraphQLRequest, type GraphQLResponse } from './graphqlClient';
+export { eventually } from './eventually';
 export { tempDir } from './tempDir';
 export { testDatabase, type TestDatabase } from './testDatabase';
 export { manualClock, type ManualClock } from './manualClock';

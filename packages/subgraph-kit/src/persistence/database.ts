@@ -70,18 +70,40 @@ export async function openDatabase(
   mkdirSync(dirname(config.path), { recursive: true });
   const { MikroORM: SqliteORM } = await import('@mikro-orm/libsql');
   // Values bound, never inlined into the SQL text (boundSqlite.ts).
-  const orm = await SqliteORM.init({ ...(common as object), dbName: config.path, driver: BoundLibSqlDriver });
+  // The pragmas are set on every connection the pool opens, not once: knex's libsql dialect takes a
+  // connection older than 10 s for stale and opens a new one, which had SQLite's defaults again
+  // (synchronous = full, busy_timeout = 0) from the first 10 s of a running system on.
+  const orm = await SqliteORM.init({
+    ...(common as object),
+    dbName: config.path,
+    driver: BoundLibSqlDriver,
+    pool: { afterCreate: configureSqliteConnection },
+  });
   singleWriteFlushes(orm);
-  // WAL lets readers run while the relay or a request writes; busy_timeout waits out a held lock.
-  // synchronous = normal: a commit is durable against the process crashing or being killed (the
-  // WAL is in the OS's hands when COMMIT returns) and syncs at checkpoints rather than at every
-  // commit; only a power loss or OS crash can undo the last commits (docs/adr/0019-sqlite-durability.md).
-  const connection = orm.em.getConnection();
-  await connection.execute('pragma journal_mode = wal');
-  await connection.execute('pragma synchronous = normal');
-  await connection.execute('pragma busy_timeout = 5000');
   await orm.getSchemaGenerator().updateSchema();
   return orm;
+}
+
+/**
+ * Sets up each SQLite connection as it is opened. WAL lets readers run while the relay or a request
+ * writes; busy_timeout waits out a held lock. synchronous = normal: a commit is durable against the
+ * process crashing or being killed (the WAL is in the OS's hands when COMMIT returns) and syncs at
+ * checkpoints rather than at every commit; only a power loss or OS crash can undo the last commits
+ * (docs/adr/0019-sqlite-durability.md). Foreign keys on, as MikroORM sets them on its first connection.
+ */
+export function configureSqliteConnection(
+  connection: { exec(sql: string): unknown },
+  done: (error: Error | null, connection: unknown) => void,
+): void {
+  try {
+    connection.exec('pragma journal_mode = wal');
+    connection.exec('pragma synchronous = normal');
+    connection.exec('pragma busy_timeout = 5000');
+    connection.exec('pragma foreign_keys = on');
+    done(null, connection);
+  } catch (error) {
+    done(error as Error, connection);
+  }
 }
 
 /**

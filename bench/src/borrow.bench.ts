@@ -74,6 +74,9 @@ async function embeddedRuns() {
       SHELFMARK_ADMIN_EMAIL: ADMIN.email,
       SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
       SHELFMARK_MAX_ACTIVE_LOANS: String(LOAN_LIMIT),
+      ...(process.env['BENCH_SQL_PROFILE']
+        ? { BENCH_SQL_PROFILE: `${process.env['BENCH_SQL_PROFILE']}.${index}.json` }
+        : {}),
     };
   });
   const { contenders } = started;

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Launcher from '@shelfmark/launcher';
 import type { SystemStats } from './system';
@@ -27,7 +28,10 @@ function countStatements(root: string): () => number {
     require.resolve('libsql', { paths: [join(root, 'packages', 'subgraph-kit')] }),
   ) as {
     new (path: string): { prepare(sql: string): object; exec(sql: string): void; close(): void };
-    prototype: { exec: (this: unknown, sql: string) => void };
+    prototype: {
+      exec: (this: unknown, sql: string) => void;
+      prepare: (this: unknown, sql: string) => object;
+    };
   };
   const probe = new Database(':memory:');
   const statement = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, unknown>;
@@ -48,7 +52,53 @@ function countStatements(root: string): () => number {
     statement[method] = counted(statement[method] as (...args: unknown[]) => unknown);
   }
   Database.prototype.exec = counted(Database.prototype.exec);
+  if (process.env['BENCH_SQL_PROFILE']) timeStatements(Database, statement, process.env['BENCH_SQL_PROFILE']);
   return () => count;
+}
+
+/**
+ * BENCH_SQL_PROFILE=<file>: the time SQLite spends in each statement (by its SQL text: calls, total
+ * and mean ms), written to that file as JSON, slowest first, when the system stops.
+ */
+function timeStatements(
+  Database: { prototype: { prepare: (this: unknown, sql: string) => object } },
+  statement: Record<string, unknown>,
+  file: string,
+) {
+  const bySql = new Map<string, { calls: number; ms: number }>();
+  const sqlOf = new WeakMap<object, string>();
+  const prepare = Database.prototype.prepare;
+  Database.prototype.prepare = function (this: unknown, sql: string) {
+    const prepared = prepare.call(this, sql);
+    sqlOf.set(prepared, sql);
+    return prepared;
+  };
+  for (const method of ['run', 'get', 'all']) {
+    const original = statement[method] as (this: object, ...args: unknown[]) => unknown;
+    statement[method] = function (this: object, ...args: unknown[]) {
+      const start = process.hrtime.bigint();
+      try {
+        return original.apply(this, args);
+      } finally {
+        const sql = sqlOf.get(this) ?? '?';
+        const entry = bySql.get(sql) ?? { calls: 0, ms: 0 };
+        entry.calls += 1;
+        entry.ms += Number(process.hrtime.bigint() - start) / 1e6;
+        bySql.set(sql, entry);
+      }
+    };
+  }
+  process.on('exit', () => {
+    const rows = [...bySql].map(([sql, e]) => ({ sql, calls: e.calls, ms: e.ms, meanMs: e.ms / e.calls }));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        rows.sort((a, b) => b.ms - a.ms),
+        null,
+        1,
+      ),
+    );
+  });
 }
 
 async function main() {

@@ -107,11 +107,22 @@ export function subscriptionSettings(
 export function subscriptionVariables(
   env: z.infer<z.ZodObject<typeof subscriptionsEnv>>,
 ): Record<keyof typeof subscriptionsEnv, string> {
-  const variables = Object.keys(subscriptionsEnv) as (keyof typeof subscriptionsEnv)[];
-  return Object.fromEntries(variables.map((name) => [name, String(env[name])])) as Record<
-    keyof typeof subscriptionsEnv,
-    string
-  >;
+  return variablesOf(subscriptionsEnv, env) as Record<keyof typeof subscriptionsEnv, string>;
+}
+
+/**
+ * The variables of `shape` as a child process is given them, from the validated environment: a
+ * launcher that validated them once passes the same settings on (unset optional ones stay unset).
+ */
+export function variablesOf<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  env: Partial<Record<keyof Shape, unknown>>,
+): Partial<Record<keyof Shape, string>> {
+  return Object.fromEntries(
+    Object.keys(shape)
+      .filter((name) => env[name] !== undefined)
+      .map((name) => [name, String(env[name])]),
+  ) as Partial<Record<keyof Shape, string>>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { loadRouterProcessConfig, loadSubgraphProcessConfig } from './config';
 import { defaultSubscriptionSettings } from '@shelfmark/router/settings';
-import { subscriptionSettings, topologySettings } from '../env';
+import { circulationEnv, subscriptionSettings, topologySettings, variablesOf } from '../env';
 import { processKeys } from './keys';
 import { loadClusterConfig } from './startCluster';
 
@@ -121,6 +121,13 @@ describe('process keys', () => {
 });
 
 describe('local cluster configuration', () => {
+  const subgraph = {
+    SHELFMARK_SUBGRAPH: 'loans',
+    DATABASE_URL: 'mongodb://mongo:27017/shelfmark-loans',
+    KAFKA_BROKERS: 'kafka:9092',
+    SHELFMARK_JWT_PUBLIC_KEY: PUBLIC_PEM,
+  };
+
   it('names its databases shelfmark-<name> unless given a prefix, which must be a plain name', () => {
     expect(loadClusterConfig({}).SHELFMARK_DATABASE_PREFIX).toBe('shelfmark');
     expect(loadClusterConfig({ SHELFMARK_DATABASE_PREFIX: 'suite-2' }).SHELFMARK_DATABASE_PREFIX).toBe(
@@ -128,6 +135,17 @@ describe('local cluster configuration', () => {
     );
     expect(() => loadClusterConfig({ SHELFMARK_DATABASE_PREFIX: 'a/b?c' })).toThrow(
       /SHELFMARK_DATABASE_PREFIX/,
+    );
+  });
+
+  it('checks the circulation rules once and hands them to its subgraph processes as given', () => {
+    const config = loadClusterConfig({ SHELFMARK_MAX_ACTIVE_LOANS: '8', SHELFMARK_LOAN_PERIOD_DAYS: '21' });
+    const passed = variablesOf(circulationEnv, config);
+    expect(passed).toMatchObject({ SHELFMARK_MAX_ACTIVE_LOANS: '8', SHELFMARK_LOAN_PERIOD_DAYS: '21' });
+    expect(passed).not.toHaveProperty('SHELFMARK_SAGA_TIMEOUT_SECONDS');
+    expect(loadSubgraphProcessConfig({ ...subgraph, ...passed }).SHELFMARK_MAX_ACTIVE_LOANS).toBe(8);
+    expect(() => loadClusterConfig({ SHELFMARK_MAX_ACTIVE_LOANS: 'many' })).toThrow(
+      /SHELFMARK_MAX_ACTIVE_LOANS/,
     );
   });
 });

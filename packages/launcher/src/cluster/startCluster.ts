@@ -8,11 +8,14 @@ import { z } from 'zod';
 import {
   adminEnv,
   adminPair,
+  circulationEnv,
   logLevel,
+  membersEnv,
   notificationsEnv,
   parseEnv,
   subscriptionsEnv,
   subscriptionVariables,
+  variablesOf,
 } from '../env';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -42,6 +45,9 @@ const schema = z
       .default('shelfmark'),
     ...adminEnv,
     ...notificationsEnv,
+    /** Passed on to every subgraph process it starts. */
+    ...circulationEnv,
+    ...membersEnv,
     /** Passed on to every router process it starts. */
     ...subscriptionsEnv,
     LOG_LEVEL: logLevel.default('warn'),
@@ -129,6 +135,8 @@ export async function startCluster(
       const child = run(name, 'subgraphProcess.ts', output, {
         ...common,
         ...urlVariables,
+        ...variablesOf(circulationEnv, config),
+        ...variablesOf(membersEnv, config),
         SHELFMARK_SUBGRAPH: name,
         HOST: '127.0.0.1',
         PORT: String(port),

@@ -35,6 +35,12 @@ describe('the playground in a browser', () => {
     await page.keyboard.press('Delete');
     await page.keyboard.insertText(text);
   };
+  /**
+   * GraphiQL reads the operation's name from the editor a moment after a change (the tab shows it);
+   * run before that and it sends the previous operation's name, as a person clicking at once would.
+   */
+  const operationShown = (name: string) =>
+    page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${name}$`) }).waitFor();
   const showTool = (name: 'Variables' | 'Headers') =>
     page.locator('.graphiql-editor-tools button', { hasText: name }).click();
 
@@ -91,6 +97,7 @@ describe('the playground in a browser', () => {
       queryEditor(),
       'query Find { books(search: "left hand") { totalCount edges { node { title availability { available } } } } }',
     );
+    await operationShown('Find');
     await runButton().click();
 
     await resultPane().getByText('"The Left Hand of Darkness"').waitFor();
@@ -102,6 +109,7 @@ describe('the playground in a browser', () => {
     const reader = await library.registerReader('Genly Ai');
     await page.locator('.graphiql-tab-add').click();
     await typeInto(queryEditor(), 'query Me { me { name email } }');
+    await operationShown('Me');
     await showTool('Headers');
     // Written as people write it; the router reads the header (and connectionParams) in lower case.
     await typeInto(toolEditor(), JSON.stringify({ Authorization: `Bearer ${reader.token}` }));

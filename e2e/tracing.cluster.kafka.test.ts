@@ -1,70 +1,17 @@
 import { startCluster, loadClusterConfig, type RunningCluster } from '@shelfmark/launcher/cluster';
-import { graphqlClient, tempDir, type GraphQLRequest, type GraphQLResponse } from '@shelfmark/testing';
+import {
+  graphqlClient,
+  otlpReceiver,
+  tempDir,
+  type GraphQLRequest,
+  type GraphQLResponse,
+  type ReceivedSpan,
+} from '@shelfmark/testing';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { waitFor } from '../notifications/test/support/waitFor';
 import { AddBook, AddCopies, BorrowBooks, Login, RegisterMember } from './operations';
 
 const ADMIN = { email: 'admin@tracing.test', password: 'tracing admin password' };
-
-/** A span as the processes exported it (OTLP/HTTP JSON), with the service that sent it. */
-interface ReceivedSpan {
-  readonly service: string;
-  readonly traceId: string;
-  readonly spanId: string;
-  readonly parentSpanId: string | undefined;
-  readonly name: string;
-  /** OTLP SpanKind: 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
-  readonly kind: number;
-}
-
-interface OtlpAttribute {
-  key: string;
-  value: { stringValue?: string };
-}
-interface OtlpTraces {
-  resourceSpans?: {
-    resource?: { attributes?: OtlpAttribute[] };
-    scopeSpans?: {
-      spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number }[];
-    }[];
-  }[];
-}
-
-/** The smallest OTLP/HTTP trace receiver: what a collector (Jaeger, the OTel Collector) would get. */
-function otlpReceiver(): Promise<{ server: Server; url: string; spans: ReceivedSpan[] }> {
-  const spans: ReceivedSpan[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      if (req.method === 'POST' && req.url === '/v1/traces') {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpTraces;
-        for (const resource of body.resourceSpans ?? []) {
-          const service =
-            resource.resource?.attributes?.find((a) => a.key === 'service.name')?.value.stringValue ?? '?';
-          for (const scope of resource.scopeSpans ?? [])
-            for (const span of scope.spans ?? [])
-              spans.push({
-                service,
-                traceId: span.traceId,
-                spanId: span.spanId,
-                parentSpanId: span.parentSpanId || undefined,
-                name: span.name,
-                kind: span.kind,
-              });
-        }
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans }),
-    ),
-  );
-}
 
 /**
  * Done means of issue 12 (tracing): `start:cluster` with OTEL_EXPORTER_OTLP_ENDPOINT set shows one
@@ -108,7 +55,7 @@ describe('One borrow is one trace across the cluster and Kafka (OpenTelemetry, O
   afterAll(async () => {
     await cluster?.close();
     process.env = saved;
-    receiver?.server.close();
+    receiver?.close();
     dir.cleanup();
   });
 

@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-import { graphqlClient, isbnFor as isbn, tempDir } from '@shelfmark/testing';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { graphqlClient, isbnFor as isbn, otlpReceiver, tempDir, type ReceivedSpan } from '@shelfmark/testing';
 import { loadavg } from 'node:os';
 
 /**
@@ -18,77 +16,25 @@ const BORROWS = Number(process.env['BORROWS'] ?? 40);
 const ADMIN = { email: 'trace@library.test', password: 'benchmark password' };
 const BORROW = 'mutation($b: [ID!]!) { borrowBooks(bookIds: $b) { id dueAt } }';
 
+/** A span as this report shows it: the service without its `shelfmark-`, an HTTP span's end named. */
 interface Span {
   service: string;
   traceId: string;
-  spanId: string;
   parentSpanId: string | undefined;
   name: string;
   start: number;
   end: number;
 }
 
-interface OtlpTraces {
-  resourceSpans?: {
-    resource?: { attributes?: { key: string; value: { stringValue?: string } }[] };
-    scopeSpans?: {
-      spans?: {
-        traceId: string;
-        spanId: string;
-        parentSpanId?: string;
-        name: string;
-        kind: number;
-        startTimeUnixNano: string;
-        endTimeUnixNano: string;
-      }[];
-    }[];
-  }[];
-}
-
-function receiver(): Promise<{ url: string; spans: Span[]; close: () => void }> {
-  const spans: Span[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      if (req.method === 'POST' && req.url === '/v1/traces') {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpTraces;
-        for (const resource of body.resourceSpans ?? []) {
-          const service = (
-            resource.resource?.attributes?.find((a) => a.key === 'service.name')?.value.stringValue ?? '?'
-          ).replace(/^shelfmark-/, '');
-          for (const scope of resource.scopeSpans ?? [])
-            for (const span of scope.spans ?? [])
-              spans.push({
-                service,
-                traceId: span.traceId,
-                spanId: span.spanId,
-                parentSpanId: span.parentSpanId || undefined,
-                // OTLP SpanKind 2 and 3: the two ends of one HTTP call.
-                name:
-                  span.kind === 2
-                    ? `${span.name} (server)`
-                    : span.kind === 3
-                      ? `${span.name} (client)`
-                      : span.name,
-                start: Number(BigInt(span.startTimeUnixNano) / 1000n) / 1000,
-                end: Number(BigInt(span.endTimeUnixNano) / 1000n) / 1000,
-              });
-        }
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        spans,
-        close: () => server.close(),
-      }),
-    ),
-  );
-}
+const shown = (span: ReceivedSpan): Span => ({
+  service: span.service.replace(/^shelfmark-/, ''),
+  traceId: span.traceId,
+  parentSpanId: span.parentSpanId,
+  // OTLP SpanKind 2 and 3: the two ends of one HTTP call.
+  name: span.kind === 2 ? `${span.name} (server)` : span.kind === 3 ? `${span.name} (client)` : span.name,
+  start: span.startMs,
+  end: span.endMs,
+});
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -96,7 +42,7 @@ const quantile = (values: number[], q: number) => {
 };
 
 async function main() {
-  const otlp = await receiver();
+  const otlp = await otlpReceiver();
   process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] = otlp.url;
   process.env['OTEL_BSP_SCHEDULE_DELAY'] = '200';
   const dir = tempDir('shelfmark-trace-');
@@ -175,7 +121,7 @@ async function main() {
     );
     // The borrows' traces: those rooted at the router's POST with a loans server span in them.
     const byTrace = new Map<string, Span[]>();
-    for (const span of otlp.spans) {
+    for (const span of otlp.spans.map(shown)) {
       if (before.has(span.traceId)) continue;
       byTrace.set(span.traceId, [...(byTrace.get(span.traceId) ?? []), span]);
     }

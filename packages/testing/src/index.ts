@@ -1,5 +1,6 @@
 export { errorCode, graphqlClient, type GraphQLRequest, type GraphQLResponse } from './graphqlClient';
 export { eventually } from './eventually';
+export { otlpReceiver, type ReceivedSpan } from './otlpReceiver';
 export { tempDir } from './tempDir';
 export { testDatabase, type TestDatabase } from './testDatabase';
 export { manualClock, type ManualClock } from './manualClock';

@@ -1,9 +1,9 @@
-import { startCluster, loadClusterConfig, type RunningCluster } from '@shelfmark/launcher/cluster';
+import type { RunningCluster } from '@shelfmark/launcher/cluster';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { parseMail } from '../notifications/test/support/parsedMail';
 import { waitFor } from '../notifications/test/support/waitFor';
-import { errorCode, graphqlClient, tempDir, type GraphQLRequest, eventually } from '@shelfmark/testing';
+import { errorCode, type GraphQLRequest, eventually } from '@shelfmark/testing';
 import {
   AddBook,
   AddCopies,
@@ -19,6 +19,7 @@ import {
   ReturnLoan,
   SearchBooks,
 } from './operations';
+import { startSuiteCluster, type SuiteCluster } from './support/cluster';
 
 const ADMIN = { email: 'admin@cluster.test', password: 'cluster admin password' };
 
@@ -27,33 +28,15 @@ const ADMIN = { email: 'admin@cluster.test', password: 'cluster admin password' 
  * server, serving the same queries as `npm start`.
  */
 describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
+  let suite: SuiteCluster;
   let cluster: RunningCluster;
   let request: GraphQLRequest;
-  const log: string[] = [];
-  const dir = tempDir('shelfmark-cluster-');
 
   beforeAll(async () => {
-    cluster = await startCluster(
-      loadClusterConfig({
-        KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
-        ...(process.env['MONGODB_URL'] ? { MONGODB_URL: process.env['MONGODB_URL'] } : {}),
-        // Its own databases on the MongoDB server the other suites share.
-        SHELFMARK_DATABASE_PREFIX: 'cluster-e2e',
-        PORT: '4400',
-        SHELFMARK_SUBGRAPH_PORTS_FROM: '4401',
-        SHELFMARK_DATA_DIR: dir.path,
-        SHELFMARK_ADMIN_EMAIL: ADMIN.email,
-        SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
-        LOG_LEVEL: 'warn',
-      }),
-      (line) => log.push(line),
-    );
-    request = graphqlClient(cluster.url);
+    suite = await startSuiteCluster({ name: 'cluster', port: 4400, admin: ADMIN });
+    ({ cluster, request } = suite);
   });
-  afterAll(async () => {
-    await cluster?.close();
-    dir.cleanup();
-  });
+  afterAll(() => suite?.close());
 
   it('lets the admin add a book and copies that one query then shows across two processes', async () => {
     const login = await request(Login, ADMIN);
@@ -208,7 +191,7 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
   });
 
   it('mails readers from its own process over Kafka: the welcome and the receipt land in the mail folder', async () => {
-    const folder = joinPath(dir.path, 'mail');
+    const folder = joinPath(suite.dataDir, 'mail');
     const subjectsTo = (address: string) => {
       let names: string[];
       try {

@@ -1,11 +1,5 @@
-import { loadClusterConfig, startCluster, type RunningCluster } from '@shelfmark/launcher/cluster';
-import {
-  graphqlClient,
-  tempDir,
-  type GraphQLRequest,
-  type GraphQLResponse,
-  eventually,
-} from '@shelfmark/testing';
+import type { RunningCluster } from '@shelfmark/launcher/cluster';
+import { type GraphQLRequest, type GraphQLResponse, eventually } from '@shelfmark/testing';
 import {
   AddBook,
   AddCopies,
@@ -16,6 +10,7 @@ import {
   RegisterMember,
   ReturnLoan,
 } from './operations';
+import { startSuiteCluster, type SuiteCluster } from './support/cluster';
 
 const ADMIN = { email: 'admin@sigterm.test', password: 'sigterm admin password' };
 const READERS = 6;
@@ -28,33 +23,15 @@ const READERS = 6;
  * loan matches the loans that are active.
  */
 describe('SIGTERM under load: nothing acknowledged is lost', () => {
+  let suite: SuiteCluster;
   let cluster: RunningCluster;
   let request: GraphQLRequest;
-  const dir = tempDir('shelfmark-sigterm-');
-  const log: string[] = [];
 
   beforeAll(async () => {
-    cluster = await startCluster(
-      loadClusterConfig({
-        KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
-        ...(process.env['MONGODB_URL'] ? { MONGODB_URL: process.env['MONGODB_URL'] } : {}),
-        // Its own databases on the MongoDB server the other suites share.
-        SHELFMARK_DATABASE_PREFIX: 'sigterm-e2e',
-        PORT: '4800',
-        SHELFMARK_SUBGRAPH_PORTS_FROM: '4801',
-        SHELFMARK_DATA_DIR: dir.path,
-        SHELFMARK_ADMIN_EMAIL: ADMIN.email,
-        SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
-        LOG_LEVEL: 'warn',
-      }),
-      (line) => log.push(line),
-    );
-    request = graphqlClient(cluster.url);
+    suite = await startSuiteCluster({ name: 'sigterm', port: 4800, admin: ADMIN });
+    ({ cluster, request } = suite);
   });
-  afterAll(async () => {
-    await cluster?.close();
-    dir.cleanup();
-  });
+  afterAll(() => suite?.close());
 
   it('keeps every acknowledged borrow and return, and their events, across a restart of loans and inventory', async () => {
     const admin = (await request(Login, ADMIN)).data!.login.token;

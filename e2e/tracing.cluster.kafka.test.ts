@@ -1,8 +1,5 @@
-import { startCluster, loadClusterConfig, type RunningCluster } from '@shelfmark/launcher/cluster';
 import {
-  graphqlClient,
   otlpReceiver,
-  tempDir,
   type GraphQLRequest,
   type GraphQLResponse,
   type ReceivedSpan,
@@ -10,6 +7,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { waitFor } from '../notifications/test/support/waitFor';
 import { AddBook, AddCopies, BorrowBooks, Login, RegisterMember } from './operations';
+import { startSuiteCluster, type SuiteCluster } from './support/cluster';
 
 const ADMIN = { email: 'admin@tracing.test', password: 'tracing admin password' };
 
@@ -19,11 +17,9 @@ const ADMIN = { email: 'admin@tracing.test', password: 'tracing admin password' 
  * the borrow is sent with a traceparent of our own, so its trace id is known.
  */
 describe('One borrow is one trace across the cluster and Kafka (OpenTelemetry, OTLP)', () => {
-  let cluster: RunningCluster;
+  let suite: SuiteCluster;
   let request: GraphQLRequest;
   let receiver: Awaited<ReturnType<typeof otlpReceiver>>;
-  const log: string[] = [];
-  const dir = tempDir('shelfmark-tracing-');
   const saved = { ...process.env };
 
   beforeAll(async () => {
@@ -31,32 +27,13 @@ describe('One borrow is one trace across the cluster and Kafka (OpenTelemetry, O
     // What an operator sets: the collector's address. start:cluster passes it on to every process.
     process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] = receiver.url;
     process.env['OTEL_BSP_SCHEDULE_DELAY'] = '200';
-    try {
-      cluster = await startCluster(
-        loadClusterConfig({
-          KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
-          ...(process.env['MONGODB_URL'] ? { MONGODB_URL: process.env['MONGODB_URL'] } : {}),
-          // Its own databases on the MongoDB server the other suites share.
-          SHELFMARK_DATABASE_PREFIX: 'tracing-e2e',
-          PORT: '4600',
-          SHELFMARK_SUBGRAPH_PORTS_FROM: '4601',
-          SHELFMARK_DATA_DIR: dir.path,
-          SHELFMARK_ADMIN_EMAIL: ADMIN.email,
-          SHELFMARK_ADMIN_PASSWORD: ADMIN.password,
-          LOG_LEVEL: 'warn',
-        }),
-        (line) => log.push(line),
-      );
-    } catch (error) {
-      throw new Error(`The cluster did not start: ${String(error)}\n${log.slice(-40).join('\n')}`);
-    }
-    request = graphqlClient(cluster.url);
+    suite = await startSuiteCluster({ name: 'tracing', port: 4600, admin: ADMIN });
+    ({ request } = suite);
   });
   afterAll(async () => {
-    await cluster?.close();
+    await suite?.close();
     process.env = saved;
     receiver?.close();
-    dir.cleanup();
   });
 
   async function eventually<T>(attempt: () => Promise<GraphQLResponse<T>>): Promise<GraphQLResponse<T>> {

@@ -47,6 +47,7 @@ async function main() {
       seeded.push({ ...contender, books: await catalogue(contender.system.url), next: 0, failed: 0 });
     }
     const figures = new Map<string, LoadFigures[]>();
+    for (const contender of seeded) await contender.system.profile(true);
     for (let round = 1; round <= ROUNDS; round += 1) {
       if (ROUNDS > 1) console.log(`round ${round} of ${ROUNDS} (load average ${loadavg()[0]!.toFixed(2)})`);
       for (const contender of round % 2 ? seeded : [...seeded].reverse()) {
@@ -75,6 +76,7 @@ async function main() {
         figures.set(contender.label, [...(figures.get(contender.label) ?? []), result]);
       }
     }
+    for (const contender of seeded) await contender.system.profile(false);
     if (ROUNDS > 1 || seeded.length > 1) {
       console.log(`\nmedian over ${ROUNDS} round(s) (load average ${loadavg()[0]!.toFixed(2)})`);
       for (const { label } of seeded) print(medianOf(figures.get(label)!));

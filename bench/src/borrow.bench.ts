@@ -101,6 +101,7 @@ async function embeddedRuns() {
       );
     }
     const figures = new Map<string, LoadFigures[]>();
+    for (const contender of seeded) await contender.system.profile(true);
     for (let round = 1; round <= ROUNDS; round += 1) {
       if (ROUNDS > 1) console.log(`round ${round} of ${ROUNDS} (load average ${loadavg()[0]!.toFixed(2)})`);
       // Alternate which goes first, so neither always meets a machine the other just warmed or loaded.
@@ -143,6 +144,7 @@ async function embeddedRuns() {
         }
       }
     }
+    for (const contender of seeded) await contender.system.profile(false);
     if (ROUNDS > 1 || seeded.length > 1) {
       console.log(`\nmedian over ${ROUNDS} round(s) (load average ${loadavg()[0]!.toFixed(2)})`);
       for (const row of ROWS) {

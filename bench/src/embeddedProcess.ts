@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import type * as Launcher from '@shelfmark/launcher';
 import type { SystemStats } from './system';
@@ -17,8 +18,13 @@ import type { SystemStats } from './system';
  */
 
 export type ToParent =
-  { readonly kind: 'ready'; readonly url: string } | { readonly kind: 'stats'; readonly stats: SystemStats };
-export type ToChild = { readonly kind: 'stats' } | { readonly kind: 'close' };
+  | { readonly kind: 'ready'; readonly url: string }
+  | { readonly kind: 'stats'; readonly stats: SystemStats }
+  | { readonly kind: 'profiled' };
+export type ToChild =
+  | { readonly kind: 'stats' }
+  | { readonly kind: 'profile'; readonly on: boolean }
+  | { readonly kind: 'close' };
 
 /** Counts statements SQLite executes: every run/get/all/iterate of a prepared statement, and exec. */
 function countStatements(root: string): () => number {
@@ -101,6 +107,27 @@ function timeStatements(
   });
 }
 
+/**
+ * BENCH_CPU_PROFILE=<dir>: a V8 CPU profile of the rows alone (the benchmark turns it on after
+ * seeding and off after its last row), written to `<dir>/<pid>.cpuprofile` for Chrome DevTools.
+ */
+function loadProfiler(dir: string | undefined): (on: boolean) => Promise<void> {
+  const session = new Session();
+  return async (on) => {
+    if (!dir) return;
+    if (on) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+      return;
+    }
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${process.pid}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function main() {
   const send = (message: ToParent) => process.send?.(message);
   const root = process.env['BENCH_LAUNCHER_ROOT'] ?? join(__dirname, '..', '..');
@@ -108,6 +135,7 @@ async function main() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadConfig, startEmbedded } = require(join(root, 'packages', 'launcher', 'src')) as typeof Launcher;
   const shelfmark = await startEmbedded(loadConfig(process.env));
+  const profile = loadProfiler(process.env['BENCH_CPU_PROFILE']);
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= shelfmark.close().finally(() => process.exit(0));
@@ -132,6 +160,9 @@ async function main() {
         });
         return;
       }
+      case 'profile':
+        void profile(message.on).then(() => send({ kind: 'profiled' }));
+        return;
       case 'close':
         void close();
         return;

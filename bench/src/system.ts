@@ -44,6 +44,8 @@ export interface EmbeddedSystem {
   readonly url: string;
   readonly pid: number;
   stats(): Promise<SystemStats>;
+  /** Starts or stops (and writes) the CPU profile BENCH_CPU_PROFILE asks for; nothing without it. */
+  profile(on: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,7 +61,12 @@ export async function launchEmbedded(
   const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const child = fork(join(__dirname, 'embeddedProcess.ts'), [], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', ...env, ...(root ? { BENCH_LAUNCHER_ROOT: root } : {}) },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      ...env,
+      ...(root ? { BENCH_LAUNCHER_ROOT: root } : {}),
+      ...(process.env['BENCH_CPU_PROFILE'] ? { BENCH_CPU_PROFILE: process.env['BENCH_CPU_PROFILE'] } : {}),
+    },
     execArgv: [...nodeArgs, '-r', '@swc-node/register'],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -67,6 +74,7 @@ export async function launchEmbedded(
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const waiting: ((stats: SystemStats) => void)[] = [];
+  const profiled: (() => void)[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const failed = () => reject(new Error(`The embedded system did not start:\n${output}`));
     child.once('exit', failed);
@@ -74,7 +82,8 @@ export async function launchEmbedded(
       if (message.kind === 'ready') {
         child.off('exit', failed);
         resolve(message.url);
-      } else waiting.shift()?.(message.stats);
+      } else if (message.kind === 'stats') waiting.shift()?.(message.stats);
+      else profiled.shift()?.();
     });
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -86,6 +95,12 @@ export async function launchEmbedded(
         if (!child.connected) return reject(new Error(`The embedded system has stopped:\n${output}`));
         waiting.push(resolve);
         child.send({ kind: 'stats' } satisfies ToChild);
+      }),
+    profile: (on) =>
+      new Promise<void>((resolve, reject) => {
+        if (!child.connected) return reject(new Error(`The embedded system has stopped:\n${output}`));
+        profiled.push(resolve);
+        child.send({ kind: 'profile', on } satisfies ToChild);
       }),
     close: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -26,6 +26,7 @@ import { installResponseShaping } from './responseShaping';
 import { answerThrottledWith429, armorLimits, reportMissingValues, resolveOperationOrRefuse } from './guards';
 import { playgroundRoutes } from './playground';
 import { SubgraphDataSource } from './SubgraphDataSource';
+import { AnswerCache } from './answerCache';
 import { InProcessSubgraphDataSource } from './inProcessSubgraph';
 import { webAppRoutes, type WebAppOptions } from './web';
 import {
@@ -49,6 +50,11 @@ export interface RouterOptions {
    * embedded default). A subgraph named here is not looked up in `subgraphUrls`.
    */
   readonly inProcessSubgraphs?: Readonly<Record<string, InProcessSubgraph>>;
+  /**
+   * Bytes the answer cache may hold of in-process subgraphs' answers (answerCache.ts; ADR 0022);
+   * 0 turns it off. Only subgraphs that declare cacheable answers and count their writes use it.
+   */
+  readonly answerCacheBytes?: number;
   readonly keys: Pick<TokenKeys, 'publicKey'>;
   readonly logger: pino.Logger;
   readonly port: number;
@@ -117,11 +123,12 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   installResponseShaping();
   // One pool for every subgraph call, its idle timeout shorter than the subgraphs' servers'.
   const agent = keepAliveAgent();
+  const answers = options.answerCacheBytes ? new AnswerCache(options.answerCacheBytes) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const inProcess = options.inProcessSubgraphs?.[name];
-      if (inProcess) return new InProcessSubgraphDataSource(inProcess);
+      if (inProcess) return new InProcessSubgraphDataSource(inProcess, answers);
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph ${name}`);
       return new SubgraphDataSource(name, target, agent);

@@ -3,6 +3,7 @@ import { ErrorCode } from '@shelfmark/errors';
 import { SubgraphNotRunning, subgraphFetchTimer, type InProcessSubgraph } from '@shelfmark/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import { STATUS_CODES } from 'node:http';
+import type { AnswerCache } from './answerCache';
 import type { RouterContext } from './context';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<RouterContext>['process']>>;
@@ -34,7 +35,11 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource<RouterCont
   /** shelfmark_subgraph_fetch_duration_seconds, its label children made once. */
   private readonly fetches: ReturnType<typeof subgraphFetchTimer>;
 
-  constructor(private readonly subgraph: InProcessSubgraph) {
+  constructor(
+    private readonly subgraph: InProcessSubgraph,
+    /** Keeps the answers the subgraph declares cacheable until its database writes (answerCache.ts). */
+    private readonly cache?: AnswerCache,
+  ) {
     this.fetches = subgraphFetchTimer(subgraph.name);
   }
 
@@ -44,12 +49,20 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource<RouterCont
     let response;
     const started = performance.now();
     try {
-      response = await this.subgraph.execute({
+      const call = {
         query: request.query,
         variables: request.variables,
         operationName: request.operationName,
         headers: subgraphHeaders(context as Partial<RouterContext> | undefined),
-      });
+      };
+      response = this.cache
+        ? await this.cache.answer(
+            this.subgraph,
+            call,
+            (context as Partial<RouterContext> | undefined)?.token ?? undefined,
+            () => this.subgraph.execute(call),
+          )
+        : await this.subgraph.execute(call);
     } catch (error) {
       this.fetches.error(started);
       if (!(error instanceof SubgraphNotRunning)) throw error;

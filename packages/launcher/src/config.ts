@@ -35,6 +35,12 @@ const schema = z
     ...notificationsEnv,
     LOG_LEVEL: logLevel.default('info'),
     /**
+     * Memory for the router's answer cache of the subgraphs' answers (docs/adr/0022-answer-cache.md),
+     * in MiB; 0 turns it off. Embedded only: it relies on each SQLite database counting its writes
+     * in this process.
+     */
+    SHELFMARK_ANSWER_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
+    /**
      * The demo library, seeded on the first start of an empty data folder (src/demo): on unless
      * NODE_ENV=production, where it is refused (it prints its accounts' passwords).
      */
@@ -68,6 +74,8 @@ export interface EmbeddedConfig {
   readonly notifications: NotificationSettings;
   /** The demo library on an empty data folder (SHELFMARK_DEMO); on unless production, never there. */
   readonly demo: boolean;
+  /** Bytes for the router's answer cache; 0: off. */
+  readonly answerCacheBytes: number;
 }
 
 /** Reads and validates the environment; throws one message listing everything that is wrong. */
@@ -90,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
     jobIntervalMs: e.SHELFMARK_JOB_INTERVAL_SECONDS * 1000,
     notifications: notificationSettings(e),
     demo: e.SHELFMARK_DEMO ?? e.NODE_ENV !== 'production',
+    answerCacheBytes: Math.floor(e.SHELFMARK_ANSWER_CACHE_MB * 1024 * 1024),
   };
 }
 

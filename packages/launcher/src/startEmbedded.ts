@@ -106,6 +106,7 @@ export async function startEmbedded(
       supergraphSdl: readSupergraph(),
       subgraphUrls: {},
       inProcessSubgraphs: Object.fromEntries(started.map((s) => [s.name, s.inProcess])),
+      answerCacheBytes: config.answerCacheBytes,
       keys,
       logger,
       port: config.port,

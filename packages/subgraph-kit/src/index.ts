@@ -45,6 +45,7 @@ export {
 } from './observability/processMetrics';
 export { AggregateRootSchema } from './persistence/aggregateSchema';
 export { openDatabase, parseDatabaseUrl, type DatabaseConfig } from './persistence/database';
+export { DatabaseWrites, reuseStatements } from './persistence/sqliteConnection';
 export { MikroOrmOutboxStore } from './persistence/MikroOrmOutboxStore';
 export { insertIfAbsent, isUniqueViolation } from './persistence/errors';
 export {

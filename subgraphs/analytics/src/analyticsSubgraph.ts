@@ -26,6 +26,9 @@ export function analyticsSubgraph(options: AnalyticsOptions = {}): SubgraphDefin
     entities: [BookStatsSchema, BorrowRecordSchema],
     // Read models only: nothing here records events, so the outbox relay has nothing to watch.
     aggregates: [],
+    // Answers that depend on its own data alone: the router may keep them until it writes (ADR 22).
+    // Not `ranking`: its windows move with the clock, not only with analytics' data.
+    cacheableAnswers: { rootFields: [], entityTypes: ['Book'] },
     schema: () =>
       buildFederatedSchema({
         resolvers: [RankingResolver, BookResolver],

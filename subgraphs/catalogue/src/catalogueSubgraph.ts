@@ -12,6 +12,8 @@ export function catalogueSubgraph(): SubgraphDefinition<CatalogueContext> {
     name: 'catalogue',
     entities: [BookSchema],
     aggregates: [BookSchema],
+    // Answers that depend on its own data alone: the router may keep them until it writes (ADR 22).
+    cacheableAnswers: { rootFields: ['book', 'books'], entityTypes: ['Book'] },
     schema: () =>
       buildFederatedSchema({
         resolvers: [BookResolver],

@@ -28,6 +28,8 @@ export function commentsSubgraph(options: CommentsOptions = {}): SubgraphDefinit
     name: 'comments',
     entities: [CommentSchema, KnownBookSchema, KnownMemberSchema],
     aggregates: [CommentSchema],
+    // Answers that depend on its own data alone: the router may keep them until it writes (ADR 22).
+    cacheableAnswers: { rootFields: [], entityTypes: ['Book', 'Member', 'Comment'] },
     schema: () =>
       buildFederatedSchema({
         resolvers: [CommentResolver, BookResolver],

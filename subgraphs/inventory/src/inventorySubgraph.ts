@@ -33,6 +33,8 @@ export function inventorySubgraph(): SubgraphDefinition<InventoryContext> {
     name: 'inventory',
     entities: [CopySchema, CatalogueBookSchema],
     aggregates: [CopySchema],
+    // Answers that depend on its own data alone: the router may keep them until it writes (ADR 22).
+    cacheableAnswers: { rootFields: ['copyByBarcode'], entityTypes: ['Book', 'Copy'] },
     schema: () =>
       buildFederatedSchema({
         resolvers: [CopyResolver, BookInventoryResolver, CopyReservationResolver],

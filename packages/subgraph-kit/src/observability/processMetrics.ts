@@ -13,6 +13,7 @@ export interface ProcessMetrics {
   readonly registry: Registry;
   readonly subscriptionMessages: Counter;
   readonly subgraphFetches: Histogram<'subgraph' | 'outcome'>;
+  readonly answerCache: Counter<'subgraph' | 'result'>;
   readonly breakerOpenings: Counter<'peer'>;
   readonly operations: Histogram<'component' | 'operation' | 'outcome'>;
   readonly errors: Counter<'component' | 'code'>;
@@ -137,6 +138,12 @@ export function processMetrics(): ProcessMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  const answerCache = new Counter({
+    name: 'shelfmark_answer_cache_total',
+    help: 'The embedded router’s answer cache, per subgraph: hit (served from the cache), miss (asked the subgraph and kept its answer), changed (asked it, but its database wrote meanwhile, so not kept).',
+    labelNames: ['subgraph', 'result'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'shelfmark_circuit_breaker_state',
     help: 'State of the circuit breaker of calls to a peer subgraph: 0 closed, 0.5 half-open, 1 open (the worst of this process’s clients of that peer).',
@@ -171,6 +178,14 @@ export function processMetrics(): ProcessMetrics {
     labelNames: ['component', 'code'] as const,
     registers: [registry],
   });
-  instance = { registry, subscriptionMessages, subgraphFetches, breakerOpenings, operations, errors };
+  instance = {
+    registry,
+    subscriptionMessages,
+    subgraphFetches,
+    answerCache,
+    breakerOpenings,
+    operations,
+    errors,
+  };
   return instance;
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { AggregateRootSchema } from './aggregateSchema';
 import { BoundLibSqlDriver, type BoundLibSqlConnection } from './boundSqlite';
 import { indexNullableUniquesPartially, layOutForMongo } from './mongoMetadata';
+import { reuseStatements, type DatabaseWrites, type SqliteConnection } from './sqliteConnection';
 
 /** Where a subgraph keeps its data: an SQLite file (embedded default) or a MongoDB database. */
 export type DatabaseConfig =
@@ -39,6 +40,10 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
 export async function openDatabase(
   config: DatabaseConfig,
   entities: readonly EntitySchema[],
+  options: {
+    /** Counts the SQLite database's writes (sqliteConnection.ts); MongoDB has no such count. */
+    readonly writes?: DatabaseWrites;
+  } = {},
 ): Promise<MikroORM> {
   const common: Partial<Options> = {
     entities: [AggregateRootSchema, ...entities],
@@ -69,7 +74,8 @@ export async function openDatabase(
   }
   mkdirSync(dirname(config.path), { recursive: true });
   const { MikroORM: SqliteORM } = await import('@mikro-orm/libsql');
-  // Values bound, never inlined into the SQL text (boundSqlite.ts).
+  // Values bound, never inlined into the SQL text (boundSqlite.ts). Each connection keeps its
+  // prepared statements and counts the database's writes (sqliteConnection.ts).
   // The pragmas are set on every connection the pool opens, not once: knex's libsql dialect takes a
   // connection older than 10 s for stale and opens a new one, which had SQLite's defaults again
   // (synchronous = full, busy_timeout = 0) from the first 10 s of a running system on.
@@ -77,7 +83,15 @@ export async function openDatabase(
     ...(common as object),
     dbName: config.path,
     driver: BoundLibSqlDriver,
-    pool: { afterCreate: configureSqliteConnection },
+    pool: {
+      afterCreate: (
+        connection: SqliteConnection,
+        done: (error: Error | null, connection: unknown) => void,
+      ) => {
+        reuseStatements(connection, options.writes);
+        configureSqliteConnection(connection, done);
+      },
+    },
   });
   singleWriteFlushes(orm);
   await orm.getSchemaGenerator().updateSchema();

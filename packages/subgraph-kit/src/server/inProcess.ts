@@ -3,6 +3,7 @@ import { EventContext } from '@shelfmark/events';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../graphql/context';
+import type { DatabaseWrites } from '../persistence/sqliteConnection';
 
 /**
  * A GraphQL request to a subgraph in the same process: what the router and a PeerClient would
@@ -27,6 +28,19 @@ export interface InProcessResponse {
 }
 
 /**
+ * The answers of a subgraph that are a function of its own database, the caller's token and the
+ * request alone: no clock (a ranking's window, a loan's days left), no call to another subgraph.
+ * Only these may be kept by the router's answer cache (docs/adr/0022-answer-cache.md). A subgraph
+ * declares them in its definition; what it does not name is never kept.
+ */
+export interface CacheableAnswers {
+  /** Root `Query` fields. */
+  readonly rootFields: readonly string[];
+  /** Entity types whose `_entities` answers (the fields this subgraph adds to them) qualify. */
+  readonly entityTypes: readonly string[];
+}
+
+/**
  * A subgraph reachable by a function call (the embedded default, docs/architecture.md): the same
  * Apollo server, plugins, request scope, identity check and error formatting as its HTTP endpoint,
  * with no socket and no JSON in between.
@@ -37,6 +51,12 @@ export interface InProcessSubgraph {
   execute(request: InProcessRequest): Promise<InProcessResponse>;
   /** Resolves when the subgraph can serve (its `/readyz`). */
   ready(): Promise<void>;
+  /**
+   * What the router may keep of this subgraph's answers, and the count of its database's writes
+   * that says when a kept answer is no longer current. Absent where the database does not count
+   * its writes (MongoDB) or the subgraph declares nothing.
+   */
+  readonly cache?: { readonly answers: CacheableAnswers; readonly writes: DatabaseWrites } | undefined;
 }
 
 /** The subgraph was closed (or is closing): the in-process equivalent of a refused connection. */
@@ -62,11 +82,13 @@ export function inProcessEndpoint(options: {
   }) => Promise<SubgraphContext>;
   readonly isRunning: () => boolean;
   readonly ready: () => Promise<void>;
+  readonly cache?: InProcessSubgraph['cache'];
 }): InProcessSubgraph {
   const { name, apollo } = options;
   return {
     name,
     ready: options.ready,
+    ...(options.cache ? { cache: options.cache } : {}),
     async execute(request) {
       if (!options.isRunning()) throw new SubgraphNotRunning(name);
       // The same request scope the HTTP route opens (requestScope): the caller's id and trace.

@@ -19,9 +19,10 @@ import { createMetrics } from '../observability/metrics';
 import { metricsPlugin } from '../observability/metricsPlugin';
 import { MikroOrmOutboxStore } from '../persistence/MikroOrmOutboxStore';
 import { openDatabase, type DatabaseConfig } from '../persistence/database';
+import { DatabaseWrites } from '../persistence/sqliteConnection';
 import type { PeerDirectory } from '../peers/PeerClient';
 import { closeServer, createHttpApp, listen } from './httpServer';
-import { inProcessEndpoint, type InProcessSubgraph } from './inProcess';
+import { inProcessEndpoint, type CacheableAnswers, type InProcessSubgraph } from './inProcess';
 import { JobScheduler, systemClock, type Clock, type ScheduledJob } from './jobs';
 
 /** What a subgraph's wiring can use once its database is open. */
@@ -54,6 +55,11 @@ export interface SubgraphDefinition<Context extends SubgraphContext = SubgraphCo
   onStart?(runtime: SubgraphRuntime): Promise<void>;
   /** Work on a schedule (overdue detection, expiry, recovery of interrupted sagas). */
   jobs?(runtime: SubgraphRuntime): ScheduledJob[];
+  /**
+   * The answers that depend on nothing but this subgraph's own data, the caller and the request,
+   * which the embedded router may keep until the database next writes (CacheableAnswers).
+   */
+  readonly cacheableAnswers?: CacheableAnswers;
 }
 
 export interface SubgraphOptions {
@@ -111,7 +117,12 @@ export async function startSubgraph(
   options: SubgraphOptions,
 ): Promise<RunningSubgraph> {
   const logger = options.logger.child({ subgraph: definition.name });
-  const orm = await openDatabase(options.database, definition.entities as EntitySchema[]);
+  // SQLite counts its writes, so answers read from it can be kept until the next one; MongoDB's
+  // writes are not counted (nor, in the cluster, seen by the router's process).
+  const writes = options.database.driver === 'sqlite' ? new DatabaseWrites() : undefined;
+  const orm = await openDatabase(options.database, definition.entities as EntitySchema[], {
+    ...(writes ? { writes } : {}),
+  });
   const relay = new OutboxRelay(
     definition.aggregates.map(
       (schema) => new MikroOrmOutboxStore(orm, schema as never, schema.meta.className),
@@ -212,6 +223,9 @@ export async function startSubgraph(
     ready: async () => {
       if (!(await orm.isConnected())) throw new Error('database not connected');
     },
+    ...(writes && definition.cacheableAnswers
+      ? { cache: { answers: definition.cacheableAnswers, writes } }
+      : {}),
   });
 
   const listening =

@@ -2,8 +2,7 @@ import type { RunningCluster } from '@shelfmark/launcher/cluster';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { parseMail } from '../notifications/test/support/parsedMail';
-import { waitFor } from '../notifications/test/support/waitFor';
-import { errorCode, type GraphQLRequest, eventually } from '@shelfmark/testing';
+import { errorCode, eventually, type GraphQLRequest, waitFor } from '@shelfmark/testing';
 import {
   AddBook,
   AddCopies,

@@ -1,8 +1,8 @@
+import { waitFor } from '@shelfmark/testing';
 import type { GraphQLRequest } from '@shelfmark/testing';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMail, type ParsedMail } from '../notifications/test/support/parsedMail';
-import { waitFor } from '../notifications/test/support/waitFor';
 import { BorrowBooks } from './operations';
 import { startLibrary, type Library } from './support/library';
 

@@ -1,11 +1,11 @@
 import {
-  otlpReceiver,
   type GraphQLRequest,
   type GraphQLResponse,
+  otlpReceiver,
   type ReceivedSpan,
+  waitFor,
 } from '@shelfmark/testing';
 import { randomBytes } from 'node:crypto';
-import { waitFor } from '../notifications/test/support/waitFor';
 import { AddBook, AddCopies, BorrowBooks, Login, RegisterMember } from './operations';
 import { startSuiteCluster, type SuiteCluster } from './support/cluster';
 

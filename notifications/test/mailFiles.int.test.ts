@@ -1,4 +1,4 @@
-import { tempDir } from '@shelfmark/testing';
+import { tempDir, waitFor } from '@shelfmark/testing';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { messageIdFor } from '../src';
@@ -6,7 +6,6 @@ import { FileMailTransport } from '../src/adapters/mail/FileMailTransport';
 import { anEventOfEachKind, book, dueAt, expected, learnBook, reader } from './support/events';
 import { parseMail } from './support/parsedMail';
 import { startTestWorker, type TestWorker } from './support/testWorker';
-import { waitFor } from './support/waitFor';
 
 /**
  * The embedded default: every mail an .eml file under the mail folder, named by its event, on a

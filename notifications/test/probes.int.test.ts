@@ -1,9 +1,8 @@
-import { tempDir } from '@shelfmark/testing';
+import { tempDir, waitFor } from '@shelfmark/testing';
 import { join } from 'node:path';
 import { serveProbes, type ProbeServer } from '../src';
 import { anEventOfEachKind, learnBook } from './support/events';
 import { startTestWorker, type TestWorker } from './support/testWorker';
-import { waitFor } from './support/waitFor';
 
 /** What the worker's own process serves: liveness, readiness on its database, and mail metrics. */
 describe('the notifications process probes', () => {

@@ -1,8 +1,8 @@
+import { waitFor } from '@shelfmark/testing';
 import { messageIdFor } from '../src';
 import { anEventOfEachKind, book, expected, learnBook, learnReader, reader } from './support/events';
 import { startSmtpServer, type TestSmtpServer } from './support/smtpServer';
 import { startTestWorker, type TestWorker } from './support/testWorker';
-import { waitFor } from './support/waitFor';
 
 /** With SMTP_URL: every mail over real SMTP to a server the test runs (smtp-server), and its outages. */
 describe('notifications over SMTP', () => {

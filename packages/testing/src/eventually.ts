@@ -23,3 +23,16 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/**
+ * Waits until `probe` returns a value (not undefined), checking again after each short pause — for
+ * what a test's own process produces (a mail file written, a message received). The condition is
+ * the test's point; jest's ceiling turns a hang into a failure. A thrown probe fails at once.
+ */
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

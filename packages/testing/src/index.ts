@@ -1,5 +1,5 @@
 export { errorCode, graphqlClient, type GraphQLRequest, type GraphQLResponse } from './graphqlClient';
-export { eventually } from './eventually';
+export { eventually, waitFor } from './eventually';
 export { otlpReceiver, type ReceivedSpan } from './otlpReceiver';
 export { tempDir } from './tempDir';
 export { testDatabase, type TestDatabase } from './testDatabase';

@@ -1,24 +1,9 @@
-import { EntitySchema, OptimisticLockError, type MikroORM } from '@mikro-orm/core';
-import { AggregateRoot } from '@shelfmark/events';
+import { OptimisticLockError, type MikroORM } from '@mikro-orm/core';
 import { tempDir } from '@shelfmark/testing';
 import { join } from 'node:path';
-import { AggregateRootSchema, openDatabase } from '../src';
+import { openDatabase } from '../src';
 import type { BoundLibSqlConnection } from '../src/persistence/boundSqlite';
-
-class Shelf extends AggregateRoot {
-  id!: string;
-  name!: string;
-
-  static of(id: string, name: string): Shelf {
-    return Object.assign(new Shelf(), { id, name, outbox: [], hasOutbox: false, handledEvents: [] });
-  }
-}
-
-const ShelfSchema = new EntitySchema<Shelf, AggregateRoot>({
-  class: Shelf,
-  extends: AggregateRootSchema,
-  properties: { id: { type: 'string', primary: true }, name: { type: 'string' } },
-});
+import { Shelf, ShelfSchema } from './support/shelves';
 
 /**
  * SQLite flushes that write one row run without BEGIN/COMMIT (one statement is atomic, and the

@@ -1,24 +1,9 @@
-import { EntitySchema, type MikroORM } from '@mikro-orm/core';
-import { AggregateRoot } from '@shelfmark/events';
+import type { MikroORM } from '@mikro-orm/core';
 import { tempDir } from '@shelfmark/testing';
 import Database from 'libsql';
 import { join } from 'node:path';
-import { AggregateRootSchema, DatabaseWrites, openDatabase, reuseStatements } from '../src';
-
-class Shelf extends AggregateRoot {
-  id!: string;
-  name!: string;
-
-  static of(id: string, name: string): Shelf {
-    return Object.assign(new Shelf(), { id, name, outbox: [], hasOutbox: false, handledEvents: [] });
-  }
-}
-
-const ShelfSchema = new EntitySchema<Shelf, AggregateRoot>({
-  class: Shelf,
-  extends: AggregateRootSchema,
-  properties: { id: { type: 'string', primary: true }, name: { type: 'string', unique: true } },
-});
+import { DatabaseWrites, openDatabase, reuseStatements } from '../src';
+import { Shelf, ShelfSchema } from './support/shelves';
 
 /**
  * Each SQLite connection keeps its prepared statements (the same SQL text, the same statement)

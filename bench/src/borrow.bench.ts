@@ -101,6 +101,8 @@ async function embeddedRuns() {
       );
     }
     const figures = new Map<string, LoadFigures[]>();
+    /** The system process's CPU time per answered borrow, per row: steadier than req/s on a busy machine. */
+    const cpuPerBorrow = new Map<string, number[]>();
     for (const contender of seeded) await contender.system.profile(true);
     for (let round = 1; round <= ROUNDS; round += 1) {
       if (ROUNDS > 1) console.log(`round ${round} of ${ROUNDS} (load average ${loadavg()[0]!.toFixed(2)})`);
@@ -108,6 +110,7 @@ async function embeddedRuns() {
       const order = round % 2 ? seeded : [...seeded].reverse();
       for (const row of ROWS) {
         for (const contender of order) {
+          const cpuBefore = (await contender.system.stats()).cpuMs;
           const result = await load(`${contender.label}: ${row.name}`, {
             url: contender.system.url,
             method: 'POST',
@@ -139,8 +142,11 @@ async function embeddedRuns() {
             ],
           });
           print(result);
+          const cpu = ((await contender.system.stats()).cpuMs - cpuBefore) / Math.max(1, result.total);
+          console.log(`${''.padEnd(46)}  system CPU ${cpu.toFixed(2)} ms/borrow`);
           const key = `${contender.label}|${row.name}`;
           figures.set(key, [...(figures.get(key) ?? []), result]);
+          cpuPerBorrow.set(key, [...(cpuPerBorrow.get(key) ?? []), cpu]);
         }
       }
     }
@@ -148,8 +154,17 @@ async function embeddedRuns() {
     if (ROUNDS > 1 || seeded.length > 1) {
       console.log(`\nmedian over ${ROUNDS} round(s) (load average ${loadavg()[0]!.toFixed(2)})`);
       for (const row of ROWS) {
-        for (const { label } of seeded) print(medianOf(figures.get(`${label}|${row.name}`)!));
+        for (const { label } of seeded) {
+          print(medianOf(figures.get(`${label}|${row.name}`)!));
+          console.log(
+            `${''.padEnd(46)}  system CPU ${median(cpuPerBorrow.get(`${label}|${row.name}`)!).toFixed(2)} ms/borrow`,
+          );
+        }
         if (seeded.length > 1) {
+          const cpu = (label: string) => median(cpuPerBorrow.get(`${label}|${row.name}`)!);
+          console.log(
+            `  ${row.name.padEnd(44)}  system CPU per borrow ${(cpu('today') / cpu(seeded[1]!.label)).toFixed(2)}× (today ÷ baseline)`,
+          );
           printRatios(
             row.name,
             medianOf(figures.get(`today|${row.name}`)!),
@@ -381,6 +396,12 @@ async function totalOnLoan(url: string, books: readonly string[]): Promise<numbe
     total += page.data?.book.availability.onLoan ?? 0;
   }
   return total;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 main().catch((error: unknown) => {

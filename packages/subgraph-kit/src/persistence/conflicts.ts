@@ -1,6 +1,5 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ConcurrentChange } from '@shelfmark/errors';
-import { backOff } from 'exponential-backoff';
 
 /**
  * How every write that lost a race is tried again, across all subgraphs: a few attempts, each on
@@ -35,16 +34,27 @@ export function isConflict(error: unknown): boolean {
  * the caller may retry. Any other error ends it at once.
  */
 export async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
-  try {
-    return await backOff(attempt, {
-      numOfAttempts: CONFLICT_RETRY.attempts,
-      startingDelay: CONFLICT_RETRY.initialDelayMs,
-      maxDelay: CONFLICT_RETRY.maxDelayMs,
-      jitter: 'full',
-      retry: (error: unknown) => isConflict(error),
-    });
-  } catch (error) {
-    if (isConflict(error) && !(error instanceof ConcurrentChange)) throw new ConcurrentChange();
-    throw error;
+  // A plain loop rather than a back-off library: nearly every write wins at once, and this runs
+  // on every write of every request and consumer, so the first attempt costs one call, no more.
+  for (let attempts = 1; ; attempts += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      if (attempts >= CONFLICT_RETRY.attempts) {
+        throw error instanceof ConcurrentChange ? error : new ConcurrentChange();
+      }
+      await sleep(conflictDelayMs(attempts));
+    }
   }
+}
+
+/** Full jitter: anywhere up to `initialDelayMs` doubled per lost race so far, at most `maxDelayMs`. */
+function conflictDelayMs(lost: number): number {
+  const ceiling = Math.min(CONFLICT_RETRY.initialDelayMs * 2 ** (lost - 1), CONFLICT_RETRY.maxDelayMs);
+  return Math.round(Math.random() * ceiling);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -6,6 +6,7 @@ import {
   type Consumer,
   type EventBus,
   type Logger,
+  type PendingEvents,
 } from '../src';
 import { contractRetryPolicy } from './busContract';
 import { gate, settle, waitFor } from './support/async';
@@ -58,6 +59,27 @@ function memberWithCards(id: string, ...cards: string[]): Member {
 }
 
 const idsOf = (member: Member) => member.outbox.map((event) => event.id);
+
+/** A store that also tells the relay what was just committed (as MikroOrmOutboxStore does). */
+class WrittenOutboxStore extends MemoryOutboxStore<Member> {
+  private written: PendingEvents[] = [];
+  /** Set to say it cannot tell what was written (the relay must read). */
+  unknown = false;
+
+  /** Stores the member and remembers it as written, as a flush seen by the store would. */
+  commit(member: Member): void {
+    this.save(member);
+    this.written.push({ aggregate: { type: this.type, id: member.id }, events: [...member.outbox] });
+  }
+
+  takeWritten(limit: number): PendingEvents[] | undefined {
+    if (this.unknown) {
+      this.unknown = false;
+      return undefined;
+    }
+    return this.written.splice(0, limit);
+  }
+}
 
 describe('OutboxRelay', () => {
   let store: MemoryOutboxStore<Member>;
@@ -256,6 +278,55 @@ describe('OutboxRelay', () => {
       // publishOnce (shutdown, tests) and a poll read every store.
       await relay.publishOnce();
       expect(other.pendingCalls).toHaveLength(2);
+    });
+
+    it('takes what a store hands over as just written for a woken pass, without reading its outbox', async () => {
+      const bus = new RecordingBus();
+      const written = new WrittenOutboxStore('Member');
+      relay = new OutboxRelay([written], bus, { pollIntervalMs: aMinute });
+      relay.start();
+      await waitFor(() => written.pendingCalls.length === 1, 'the first pass, which reads');
+      await settle();
+
+      const ada = memberWithCards('ada', 'C-1');
+      const adaEvents = idsOf(ada);
+      written.commit(ada);
+      relay.wake([written.type]);
+      await relay.publishWoken();
+      expect(bus.published).toEqual(adaEvents);
+      expect(written.pendingCalls).toHaveLength(1);
+      await waitFor(() => !ada.hasOutbox, 'the events to be marked published');
+
+      // A store that cannot say what was written is read; so is every store by publishOnce and a poll.
+      const grace = memberWithCards('grace');
+      const graceEvents = idsOf(grace);
+      written.save(grace);
+      written.unknown = true;
+      relay.wake([written.type]);
+      await relay.publishWoken();
+      expect(written.pendingCalls).toHaveLength(2);
+      expect(bus.published).toEqual([...adaEvents, ...graceEvents]);
+      await relay.publishOnce();
+      expect(written.pendingCalls).toHaveLength(3);
+    });
+
+    it('reads the outbox on the next pass when publishing what was handed over fails', async () => {
+      const bus = new RecordingBus((call) => call === 1);
+      const written = new WrittenOutboxStore('Member');
+      relay = new OutboxRelay([written], bus, { pollIntervalMs: aMinute });
+      relay.start();
+      await waitFor(() => written.pendingCalls.length === 1, 'the first pass, which reads');
+      await settle();
+
+      const ada = memberWithCards('ada', 'C-1');
+      const events = idsOf(ada);
+      written.commit(ada);
+      relay.wake([written.type]);
+      await expect(relay.publishWoken()).rejects.toThrow('broker unavailable');
+      relay.wake([written.type]);
+      await relay.publishWoken();
+      expect(bus.published).toEqual(events);
+      expect(written.pendingCalls).toHaveLength(2);
     });
 
     it('does not miss a wake that comes while a pass is reading the outboxes', async () => {

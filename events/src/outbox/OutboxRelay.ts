@@ -22,6 +22,18 @@ export interface OutboxStore {
   /** Aggregates that still hold unpublished events, at most `limit` of them. */
   pending(limit: number): Promise<PendingEvents[]>;
   /**
+   * Optional: the aggregates this process itself committed with events since the last call, as
+   * they were committed (so a pass woken by those commits need not read the outbox for them), at
+   * most `limit`; the rest wait for the next call. Undefined when the store cannot say (then the
+   * relay reads {@link pending}). What another process or a crashed run left is for the poll.
+   */
+  takeWritten?(limit: number): PendingEvents[] | undefined;
+  /**
+   * Optional: what {@link pending} finds, read for metrics only — it must not change what the
+   * store remembers for the relay's passes. Without it, the backlog is read with `pending`.
+   */
+  peek?(limit: number): Promise<PendingEvents[]>;
+  /**
    * Removes published events from the aggregate. May lose a race with a concurrent change of the
    * aggregate; the events are then published again later, which consumers de-duplicate.
    */
@@ -53,8 +65,14 @@ export class OutboxRelay {
   private woken = false;
   private pass: Promise<number> | undefined;
   private nextPass: Promise<number> | undefined;
-  /** The aggregate types the next pass reads: those woken since the last pass (all, after a poll). */
+  /** The aggregate types the next pass publishes: those woken since the last pass (all, after a poll). */
   private due = new Set<string>();
+  /**
+   * Of those, the ones whose outbox the next pass must read: after a poll, at start, for
+   * publishOnce, after a full batch. The others are woken by this process's own commits, which
+   * their stores may hand over as written ({@link OutboxStore.takeWritten}).
+   */
+  private scan = new Set<string>();
 
   constructor(
     private readonly stores: readonly OutboxStore[],
@@ -71,7 +89,7 @@ export class OutboxRelay {
     this.active = true;
     trackRelay(this, true);
     // The first pass reads every store: a previous run may have left events behind.
-    for (const store of this.stores) this.due.add(store.type);
+    this.scanAll();
     const generation = ++this.generation;
     this.running = this.loop(generation);
   }
@@ -81,7 +99,8 @@ export class OutboxRelay {
    * aggregate types whose outboxes gained events, so the pass reads only those; none means all.
    */
   wake(types?: readonly string[]): void {
-    for (const type of types ?? this.stores.map((store) => store.type)) this.due.add(type);
+    if (!types) this.scanAll();
+    for (const type of types ?? []) this.due.add(type);
     this.woken = true;
     for (const nudge of this.nudges) nudge();
   }
@@ -108,7 +127,7 @@ export class OutboxRelay {
    * Passes never overlap within a process: callers arriving during a pass share the next one.
    */
   publishOnce(): Promise<number> {
-    for (const store of this.stores) this.due.add(store.type);
+    this.scanAll();
     return this.schedulePass();
   }
 
@@ -126,7 +145,7 @@ export class OutboxRelay {
       this.stores.map(async (store) => {
         let pending = 0;
         let oldest: number | undefined;
-        for (const { events } of await store.pending(BACKLOG_LIMIT)) {
+        for (const { events } of await (store.peek?.(BACKLOG_LIMIT) ?? store.pending(BACKLOG_LIMIT))) {
           pending += events.length;
           for (const event of events) {
             const time = Date.parse(event.time);
@@ -156,23 +175,43 @@ export class OutboxRelay {
     return this.nextPass;
   }
 
+  private scanAll(): void {
+    for (const store of this.stores) {
+      this.due.add(store.type);
+      this.scan.add(store.type);
+    }
+  }
+
   private async publishPending(): Promise<number> {
     const due = this.due;
+    const scan = this.scan;
     this.due = new Set();
+    this.scan = new Set();
     let published = 0;
     for (const store of this.stores) {
       if (!due.has(store.type)) continue;
-      const batch = await store.pending(this.batchSize);
-      // A full batch may not be all: the next pass reads this store again.
-      if (batch.length >= this.batchSize) this.due.add(store.type);
-      for (const pending of batch) {
-        await tracePublication(store.type, pending.events, () => this.bus.publish(pending.events));
-        notifyPublished(pending.events);
-        await store.markPublished(
-          pending.aggregate,
-          pending.events.map((e) => e.id),
-        );
-        published += pending.events.length;
+      const written = scan.has(store.type) ? undefined : store.takeWritten?.(this.batchSize);
+      const batch = written ?? (await store.pending(this.batchSize));
+      // A full batch may not be all: the next pass looks at this store again, the same way.
+      if (batch.length >= this.batchSize) {
+        this.due.add(store.type);
+        if (!written) this.scan.add(store.type);
+      }
+      try {
+        for (const pending of batch) {
+          await tracePublication(store.type, pending.events, () => this.bus.publish(pending.events));
+          notifyPublished(pending.events);
+          await store.markPublished(
+            pending.aggregate,
+            pending.events.map((e) => e.id),
+          );
+          published += pending.events.length;
+        }
+      } catch (error) {
+        // What this batch did not get through is still in the outbox: the next pass reads it there.
+        this.due.add(store.type);
+        this.scan.add(store.type);
+        throw error;
       }
     }
     return published;
@@ -200,7 +239,7 @@ export class OutboxRelay {
       const done = (polled: boolean) => {
         clearTimeout(timer);
         this.nudges.delete(nudged);
-        if (polled) for (const store of this.stores) this.due.add(store.type);
+        if (polled) this.scanAll();
         resolve();
       };
       const nudged = () => done(false);

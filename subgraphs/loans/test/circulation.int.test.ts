@@ -386,6 +386,44 @@ describe('circulation in the loans subgraph (borrow saga, returns, renewals, hol
     );
   });
 
+  describe('a saga outlived by its recovery', () => {
+    it('answers the loans recovery created meanwhile: one loan per copy, announced once', async () => {
+      const book = await aBook();
+      const memberId = fresh('m');
+      const token = await member(memberId);
+      const since = t.published.length;
+      let resume!: () => void;
+      let paused!: () => void;
+      const pausedAtReserved = new Promise<void>((resolve) => (paused = resolve));
+      probe = (reached) => {
+        if (reached !== 'reserved') return;
+        paused();
+        return new Promise<void>((resolve) => (resume = resolve)) as unknown as void;
+      };
+      try {
+        const answer = borrow(token, [book]);
+        await pausedAtReserved;
+        // The request stalls past the saga timeout: recovery takes it for dead and lends for it.
+        clock.advanceMs(6000);
+        await t.subgraph.runJobs();
+        resume();
+        const response = await answer;
+
+        expect(response.errors).toBeUndefined();
+        const loans = (await mine(token, memberId)).loans;
+        expect(loans).toHaveLength(1);
+        expect(response.data!.borrowBooks.map((loan) => loan.id)).toEqual([loans[0]!.id]);
+        await t.flush();
+        expect(eventsOf('shelfmark.loans.loan-borrowed.v1', since)).toHaveLength(1);
+        const em = t.subgraph.orm.em.fork();
+        expect((await em.findOneOrFail(BorrowRequestSchema, { memberId })).status).toBe('CONFIRMED');
+        expect((await em.findOneOrFail(BorrowerSchema, { memberId })).loanIds).toEqual([loans[0]!.id]);
+      } finally {
+        probe = () => undefined;
+      }
+    });
+  });
+
   describe('returnLoan and renewLoan', () => {
     let book: string;
     let ownerId: string;

@@ -23,6 +23,11 @@ export interface LoanRepository {
    * Answers every one as stored: those found as first written, the others as just added.
    */
   addMissing(loans: readonly Loan[]): Promise<Loan[]>;
+  /**
+   * Stores loans whose ids are new, without looking for them first (one write per loan). Throws
+   * the store's unique-key violation when one of them is stored already.
+   */
+  add(loans: readonly Loan[]): Promise<void>;
   save(loan: Loan): Promise<void>;
   /** Whether the member has a loan out past its due date (marked OVERDUE or not yet). */
   hasOverdue(memberId: string, now: Date): Promise<boolean>;

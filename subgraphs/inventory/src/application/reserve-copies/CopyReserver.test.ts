@@ -57,6 +57,21 @@ describe('CopyReserver', () => {
     expect(copies.saves).toBe(2);
   });
 
+  it('looks a book up only when it has no free copy: a copy is only ever added to a known book', async () => {
+    const { reserver, add, books } = setUp();
+    add('dune', 'd1');
+    const lookups = jest.spyOn(books, 'byIds');
+
+    await reserver.reserve(request(['dune']));
+    expect(lookups).not.toHaveBeenCalled();
+
+    await expect(reserver.reserve(request(['dune'], 'borrow-2'))).rejects.toMatchObject({
+      code: 'NO_COPY_AVAILABLE',
+      message: expect.stringContaining('"Dune"') as string,
+    });
+    expect(lookups).toHaveBeenCalledTimes(1);
+  });
+
   it('prefers the copy waiting on the hold shelf for the member, and names its hold', async () => {
     const { reserver, add, stored } = setUp();
     add('dune', 'd1');

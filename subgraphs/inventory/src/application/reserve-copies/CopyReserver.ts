@@ -7,6 +7,7 @@ import {
   UnknownBook,
   type CatalogueBookRepository,
   type Copy,
+  type CopyRepository,
   type FreshCopies,
 } from '../../domain';
 import type { CopyChanger } from '../change-copy/CopyChanger';
@@ -28,6 +29,12 @@ export interface CopyReserverOptions {
   readonly clock?: () => Date;
   /** Orders the free copies a borrow tries; random by default, so that concurrent borrows spread out. */
   readonly shuffle?: <T>(items: T[]) => T[];
+}
+
+/** A book's reservable copies as one read found them, and the unit of work that read them. */
+interface Look {
+  readonly found: CopyRepository;
+  readonly candidates: Copy[];
 }
 
 /** How many copies of a book one round of reservation attempts looks at. */
@@ -60,19 +67,29 @@ export class CopyReserver {
   async reserve({ borrowId, memberId, bookIds, deadline }: ReserveCopies): Promise<CopyReservation[]> {
     if (borrowId.trim() === '') throw new InvalidInput('borrowId', 'The borrow request needs an id.');
     checkBookIds(bookIds);
-    const titles = await this.titlesOf(bookIds);
+    const earlier = new Map((await this.copies().byBorrow(borrowId)).map((copy) => [copy.bookId, copy]));
+    // A first look at each book's free copies, before anything is written. A book with one is a
+    // book inventory knows (copies are only added to known books, and none is forgotten), so
+    // only the books without any are looked up: unknown (NOT_FOUND, before anything is
+    // reserved) or none free.
+    const looks = new Map<string, Look>();
+    for (const bookId of bookIds) {
+      if (!earlier.has(bookId)) looks.set(bookId, await this.look(bookId, memberId));
+    }
+    const bare = [...looks].filter(([, look]) => look.candidates.length === 0).map(([bookId]) => bookId);
+    const titles = bare.length > 0 ? await this.titlesOf(bare) : new Map<string, string>();
     this.checkDeadline(deadline);
 
-    const earlier = new Map((await this.copies().byBorrow(borrowId)).map((copy) => [copy.bookId, copy]));
     const reserved: Copy[] = [];
     try {
       const reservations: CopyReservation[] = [];
       for (const bookId of bookIds) {
         let copy: Copy | null | undefined = earlier.get(bookId);
         if (!copy) {
-          copy = await this.reserveOne(bookId, borrowId, memberId);
+          copy = await this.reserveOne(bookId, borrowId, memberId, looks.get(bookId));
           if (!copy) {
-            throw new NoCopyAvailable(bookId, titles.get(bookId) ?? bookId, await this.inCirculation(bookId));
+            const title = titles.get(bookId) ?? (await this.titlesOf([bookId])).get(bookId) ?? bookId;
+            throw new NoCopyAvailable(bookId, title, await this.inCirculation(bookId));
           }
           reserved.push(copy);
         }
@@ -115,10 +132,14 @@ export class CopyReserver {
    * shelf for this member comes first. Each attempt is one copy, freshly loaded in a unit of work
    * of its own: losing a race leaves nothing behind, and the next candidate is tried.
    */
-  private async reserveOne(bookId: string, borrowId: string, memberId: string): Promise<Copy | null> {
+  private async reserveOne(
+    bookId: string,
+    borrowId: string,
+    memberId: string,
+    firstLook?: Look,
+  ): Promise<Copy | null> {
     for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-      const found = this.copies();
-      const candidates = await found.reservableFor(bookId, memberId, CANDIDATES_PER_ROUND);
+      const { found, candidates } = round === 1 && firstLook ? firstLook : await this.look(bookId, memberId);
       if (candidates.length === 0) return null;
       // The first choice is written as just read (its version decides whether it changed
       // meanwhile); any later one is read again on a fresh unit of work, as that one may hold a
@@ -138,6 +159,12 @@ export class CopyReserver {
       }
     }
     return null;
+  }
+
+  /** The copies of the book this member could reserve now, read on a unit of work of their own. */
+  private async look(bookId: string, memberId: string): Promise<Look> {
+    const found = this.copies();
+    return { found, candidates: await found.reservableFor(bookId, memberId, CANDIDATES_PER_ROUND) };
   }
 
   private inOrderOfPreference(candidates: Copy[]): Copy[] {

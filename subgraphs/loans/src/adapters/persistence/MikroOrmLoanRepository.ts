@@ -28,6 +28,10 @@ export class MikroOrmLoanRepository implements LoanRepository {
     return loans.map((loan) => stored.get(loan.id) ?? loan);
   }
 
+  async add(loans: readonly Loan[]): Promise<void> {
+    await this.em.persist([...loans]).flush();
+  }
+
   async save(loan: Loan): Promise<void> {
     await this.em.persist(loan).flush();
   }

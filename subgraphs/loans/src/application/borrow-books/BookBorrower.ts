@@ -1,6 +1,6 @@
 import { DomainError, InvalidInput, MemberUnknown, NotSignedIn, ServiceUnavailable } from '@shelfmark/errors';
 import { recordSagaOutcome } from '@shelfmark/events';
-import { retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
+import { isUniqueViolation, retryOnConflict, type Clock } from '@shelfmark/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import {
   Borrower,
@@ -157,14 +157,22 @@ export class BookBorrower {
     await this.step('inventory-answered', request.id);
     await this.recordReserved(saga, request.id, reserved);
     await this.step('reserved', request.id);
-    return this.goForward(request.id, saga);
+    return this.forward(request.id, saga, true);
   }
 
   /**
    * Steps 4–6 for a request whose copies are reserved: create the loans that are missing, settle
    * the claim, confirm. Idempotent, so recovery can run it again after a crash at any point.
    */
-  async goForward(borrowId: string, saga: SagaUnitOfWork = this.unitOfWork()): Promise<Loan[]> {
+  goForward(borrowId: string): Promise<Loan[]> {
+    return this.forward(borrowId, this.unitOfWork(), false);
+  }
+
+  /**
+   * {@link goForward} on the saga's unit of work. `justReserved`: this saga itself has just
+   * written the request RESERVED, with loan ids it drew itself, so its loans are new.
+   */
+  private async forward(borrowId: string, saga: SagaUnitOfWork, justReserved: boolean): Promise<Loan[]> {
     const stores = saga.stores;
     // In the saga's own unit of work the request is already loaded: no read.
     const request = await stores.borrows.byId(borrowId);
@@ -172,23 +180,26 @@ export class BookBorrower {
       throw new Error(`Borrow request ${borrowId} has no reserved copies to lend`);
     }
     const now = this.options.clock();
-    const loans = request.copies.map((copy) =>
-      Loan.borrow(
-        {
-          id: copy.loanId,
-          borrowId: request.id,
-          memberId: request.memberId,
-          bookId: copy.bookId,
-          copyId: copy.copyId,
-          barcode: copy.barcode ?? null,
-          holdId: copy.holdId,
-        },
-        this.rules,
-        now,
-      ),
-    );
+    const loans = () =>
+      request.copies.map((copy) =>
+        Loan.borrow(
+          {
+            id: copy.loanId,
+            borrowId: request.id,
+            memberId: request.memberId,
+            bookId: copy.bookId,
+            copyId: copy.copyId,
+            barcode: copy.barcode ?? null,
+            holdId: copy.holdId,
+          },
+          this.rules,
+          now,
+        ),
+      );
     // As stored (a recovery re-run gets the loans as first written), in the order asked for.
-    const stored = new Map((await stores.loans.addMissing(loans)).map((loan) => [loan.id, loan]));
+    const stored = new Map(
+      (await this.createLoans(saga, loans, justReserved)).map((loan) => [loan.id, loan]),
+    );
     await this.step('loans-created', borrowId);
 
     const loanIds = request.copies.map((copy) => copy.loanId);
@@ -209,6 +220,26 @@ export class BookBorrower {
     if (confirmedNow) recordSagaOutcome('borrow', 'confirmed');
     await this.step('confirmed', borrowId);
     return loanIds.map((id) => stored.get(id)).filter((loan): loan is Loan => loan !== undefined);
+  }
+
+  /**
+   * Stores the loans that are missing and answers all of them as stored. Loans with ids this saga
+   * just drew are inserted without looking for them first; should one be stored all the same
+   * (recovery took the request for dead and went forward with it meanwhile), the insert fails on
+   * its key and the loans are looked for, on a fresh unit of work, as recovery does.
+   */
+  private async createLoans(saga: SagaUnitOfWork, loans: () => Loan[], areNew: boolean): Promise<Loan[]> {
+    if (areNew) {
+      const created = loans();
+      try {
+        await saga.stores.loans.add(created);
+        return created;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        saga.startAfresh();
+      }
+    }
+    return saga.stores.loans.addMissing(loans());
   }
 
   /** Gives a request up and releases its claim; `releaseCopies` when inventory may hold copies for it. */
@@ -285,6 +316,11 @@ class SagaUnitOfWork {
   get stores(): CirculationStores {
     this.current ??= this.open();
     return this.current;
+  }
+
+  /** Leaves the current unit of work (it may hold a write that failed): the next step reads afresh. */
+  startAfresh(): void {
+    this.current = undefined;
   }
 
   /** Runs `work` on the saga's unit of work, retried (on a fresh one) after a conflict. */

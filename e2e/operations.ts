@@ -115,26 +115,33 @@ export const BookPage = graphql(`
   }
 `);
 
+/** What a lending mutation's answer shows of each loan it made (borrowBooks, checkOut). */
+export const LentLoan = graphql(`
+  fragment LentLoan on Loan {
+    id
+    status
+    dueAt
+    book {
+      id
+      title
+    }
+    copy {
+      id
+      barcode
+      status
+    }
+    member {
+      id
+    }
+  }
+`);
+
 export const BorrowBooks = graphql(`
   mutation BorrowBooks($bookIds: [ID!]!) {
     borrowBooks(bookIds: $bookIds) {
-      id
-      status
+      ...LentLoan
       borrowedAt
-      dueAt
       renewals
-      book {
-        id
-        title
-      }
-      copy {
-        id
-        barcode
-        status
-      }
-      member {
-        id
-      }
     }
   }
 `);
@@ -311,20 +318,8 @@ export const WithdrawCopy = graphql(`
 export const CheckOut = graphql(`
   mutation CheckOut($cardNumber: String!, $barcodes: [String!]!) {
     checkOut(cardNumber: $cardNumber, barcodes: $barcodes) {
-      id
-      status
-      dueAt
-      book {
-        id
-        title
-      }
-      copy {
-        id
-        barcode
-        status
-      }
+      ...LentLoan
       member {
-        id
         name
       }
     }

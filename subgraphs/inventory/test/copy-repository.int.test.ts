@@ -105,6 +105,30 @@ describe('inventory persistence', () => {
     expect(availabilityOf(ofDune)).toEqual({ total: 4, available: 1, onLoan: 2, onHoldShelf: 1 });
   });
 
+  it('reads a copy by id as findOne does: every field, and the copy its unit of work already holds', async () => {
+    const [added] = await adder(barcodesFrom('A')).add({ bookId: 'dune', count: 1 });
+    const em = orm.em.fork();
+    const copies = new MikroOrmCopyRepository(em);
+
+    const copy = (await copies.byId(added!.id))!;
+    expect(JSON.stringify(copy)).toEqual(
+      JSON.stringify(await orm.em.fork().findOneOrFail(CopySchema, { id: added!.id })),
+    );
+    expect(copy.addedAt).toEqual(now);
+    expect(await copies.byId('no-such-copy')).toBeNull();
+
+    // Changed in this unit of work: read again, it is that copy, change and all; written once.
+    copy.reserve('borrow-1', 'm1', now);
+    expect(await copies.byId(added!.id)).toBe(copy);
+    await copies.save(copy);
+    const stored = await orm.em.fork().findOneOrFail(CopySchema, { id: added!.id });
+    expect(stored).toMatchObject({ status: 'ON_LOAN', reservedFor: 'borrow-1', version: copy.version });
+    expect(stored.outbox.map((event) => event.type)).toEqual([
+      'shelfmark.inventory.copy-added.v1',
+      'shelfmark.inventory.copy-status-changed.v1',
+    ]);
+  });
+
   it('saves a copy as one write checked by its version: of two writers, the second loses', async () => {
     const [added] = await adder(barcodesFrom('A')).add({ bookId: 'dune', count: 1 });
     const first = new MikroOrmCopyRepository(orm.em.fork());

@@ -2,12 +2,13 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { containing } from '@shelfmark/subgraph-kit';
 import type { BookStats, BookStatsRepository } from '../../domain';
 import { BookStatsSchema } from './book-stats.schema';
+import { rowBy } from './rowBy';
 
 export class MikroOrmBookStatsRepository implements BookStatsRepository {
   constructor(private readonly em: EntityManager) {}
 
   byId(bookId: string): Promise<BookStats | null> {
-    return this.em.findOne(BookStatsSchema, { bookId });
+    return rowBy(this.em, BookStatsSchema, { bookId });
   }
 
   byIds(bookIds: readonly string[]): Promise<BookStats[]> {

@@ -11,6 +11,7 @@ import {
   type StatusCount,
 } from '../../domain';
 import { CopySchema } from './copy.schema';
+import { rowBy } from './rowBy';
 
 type MongoEntityManager = EntityManager & {
   aggregate(entityName: typeof CopySchema, pipeline: object[]): Promise<unknown[]>;
@@ -64,7 +65,7 @@ export class MikroOrmCopyRepository implements CopyRepository {
   }
 
   byId(id: string): Promise<Copy | null> {
-    return this.em.findOne(CopySchema, { id });
+    return rowBy(this.em, CopySchema, { id });
   }
 
   byIds(ids: readonly string[]): Promise<Copy[]> {

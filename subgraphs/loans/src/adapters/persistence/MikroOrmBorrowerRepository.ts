@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Borrower, BorrowerRepository } from '../../domain';
 import { BorrowerSchema } from './borrower.schema';
+import { rowBy } from './rowBy';
 
 export class MikroOrmBorrowerRepository implements BorrowerRepository {
   constructor(private readonly em: EntityManager) {}
 
   byId(memberId: string): Promise<Borrower | null> {
-    return this.em.findOne(BorrowerSchema, { memberId });
+    return rowBy(this.em, BorrowerSchema, { memberId });
   }
 
   byIds(memberIds: readonly string[]): Promise<Borrower[]> {

@@ -46,6 +46,7 @@ export {
 export { AggregateRootSchema } from './persistence/aggregateSchema';
 export { openDatabase, parseDatabaseUrl, type DatabaseConfig } from './persistence/database';
 export { DatabaseWrites, reuseStatements } from './persistence/sqliteConnection';
+export { rowBy } from './persistence/rowBy';
 export { MikroOrmOutboxStore } from './persistence/MikroOrmOutboxStore';
 export { insertIfAbsent, isUniqueViolation } from './persistence/errors';
 export {

@@ -1,8 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { containing } from '@shelfmark/subgraph-kit';
+import { containing, rowBy } from '@shelfmark/subgraph-kit';
 import type { BookStats, BookStatsRepository } from '../../domain';
 import { BookStatsSchema } from './book-stats.schema';
-import { rowBy } from './rowBy';
 
 export class MikroOrmBookStatsRepository implements BookStatsRepository {
   constructor(private readonly em: EntityManager) {}

@@ -1,6 +1,6 @@
 import { OptimisticLockError, raw, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { isMongo, isUniqueViolation } from '@shelfmark/subgraph-kit';
+import { isMongo, isUniqueViolation, rowBy } from '@shelfmark/subgraph-kit';
 import {
   BarcodeTaken,
   CopyChangedMeanwhile,
@@ -11,7 +11,6 @@ import {
   type StatusCount,
 } from '../../domain';
 import { CopySchema } from './copy.schema';
-import { rowBy } from './rowBy';
 
 type MongoEntityManager = EntityManager & {
   aggregate(entityName: typeof CopySchema, pipeline: object[]): Promise<unknown[]>;

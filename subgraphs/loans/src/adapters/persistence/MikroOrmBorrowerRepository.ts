@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Borrower, BorrowerRepository } from '../../domain';
 import { BorrowerSchema } from './borrower.schema';
-import { rowBy } from './rowBy';
+import { rowBy } from '@shelfmark/subgraph-kit';
 
 export class MikroOrmBorrowerRepository implements BorrowerRepository {
   constructor(private readonly em: EntityManager) {}

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityName } from '@mikro-orm/core';
-import { isMongo } from '@shelfmark/subgraph-kit';
+import { isMongo } from './queries';
 
 interface Lookup {
   readonly sql: string;

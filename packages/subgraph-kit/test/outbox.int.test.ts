@@ -1,65 +1,8 @@
 import { testDatabase } from '@shelfmark/testing';
-import { EntitySchema, OptimisticLockError, type MikroORM } from '@mikro-orm/core';
-import { AggregateRoot, OutboxRelay, type CloudEvent, type EventBus } from '@shelfmark/events';
-import { AggregateRootSchema, MikroOrmOutboxStore, openDatabase } from '../src';
-
-/** A minimal aggregate: a shelf whose label must be unique, recording an event per change. */
-class Shelf extends AggregateRoot {
-  id!: string;
-  label!: string;
-
-  static create(id: string, label: string): Shelf {
-    const shelf = new Shelf();
-    shelf.id = id;
-    shelf.label = label;
-    shelf.record('shelfmark.catalogue.book-added.v1', id, {
-      bookId: id,
-      isbn: '9780441172719',
-      title: label,
-      subtitle: null,
-      authors: ['x'],
-      subjects: [],
-      language: null,
-      publishedYear: null,
-    });
-    return shelf;
-  }
-
-  relabel(label: string): void {
-    this.label = label;
-    this.record('shelfmark.catalogue.book-added.v1', this.id, {
-      bookId: this.id,
-      isbn: '9780441172719',
-      title: label,
-      subtitle: null,
-      authors: ['x'],
-      subjects: [],
-      language: null,
-      publishedYear: null,
-    });
-  }
-}
-
-const ShelfSchema = new EntitySchema<Shelf, AggregateRoot>({
-  class: Shelf,
-  extends: AggregateRootSchema,
-  properties: { id: { type: 'string', primary: true }, label: { type: 'string', unique: true } },
-});
-
-class RecordingBus implements EventBus {
-  readonly published: CloudEvent[] = [];
-  failNext = 0;
-  publish(events: readonly CloudEvent[]): Promise<void> {
-    if (this.failNext > 0) {
-      this.failNext -= 1;
-      return Promise.reject(new Error('broker unavailable'));
-    }
-    this.published.push(...events);
-    return Promise.resolve();
-  }
-  subscribe = () => Promise.resolve();
-  close = () => Promise.resolve();
-}
+import { OptimisticLockError, type MikroORM } from '@mikro-orm/core';
+import { OutboxRelay } from '@shelfmark/events';
+import { MikroOrmOutboxStore, openDatabase } from '../src';
+import { RecordingBus, Shelf, ShelfSchema } from './support/recordingShelves';
 
 const database = testDatabase('outbox');
 

@@ -1,53 +1,9 @@
 import { testDatabase, tempDir } from '@shelfmark/testing';
-import { EntitySchema, EventType, type MikroORM } from '@mikro-orm/core';
-import { AggregateRoot, OutboxRelay, type CloudEvent, type EventBus } from '@shelfmark/events';
+import { EventType, type MikroORM } from '@mikro-orm/core';
+import { OutboxRelay } from '@shelfmark/events';
 import { join } from 'node:path';
-import { AggregateRootSchema, MikroOrmOutboxStore, openDatabase, type DatabaseConfig } from '../src';
-
-/** A shelf that records an event each time it is labelled. */
-class Shelf extends AggregateRoot {
-  id!: string;
-  label!: string;
-
-  static create(id: string, label: string): Shelf {
-    const shelf = new Shelf();
-    shelf.id = id;
-    shelf.relabel(label);
-    return shelf;
-  }
-
-  relabel(label: string): void {
-    this.label = label;
-    this.record('shelfmark.catalogue.book-added.v1', this.id, {
-      bookId: this.id,
-      isbn: '9780441172719',
-      title: label,
-      subtitle: null,
-      authors: ['x'],
-      subjects: [],
-      language: null,
-      publishedYear: null,
-    });
-  }
-}
-
-const ShelfSchema = new EntitySchema<Shelf, AggregateRoot>({
-  class: Shelf,
-  extends: AggregateRootSchema,
-  properties: { id: { type: 'string', primary: true }, label: { type: 'string' } },
-});
-
-class RecordingBus implements EventBus {
-  readonly published: CloudEvent[] = [];
-  publish(events: readonly CloudEvent[]): Promise<void> {
-    this.published.push(...events);
-    return Promise.resolve();
-  }
-  subscribe = () => Promise.resolve();
-  close = () => Promise.resolve();
-}
-
-const titles = (events: readonly CloudEvent[]) => events.map((e) => (e.data as { title: string }).title);
+import { MikroOrmOutboxStore, openDatabase, type DatabaseConfig } from '../src';
+import { RecordingBus, Shelf, ShelfSchema, titles } from './support/recordingShelves';
 
 /**
  * The outbox store remembers what this process committed with events, so the relay's pass woken

@@ -35,10 +35,12 @@ describe('the notifications process probes', () => {
 
   it('counts sent mails on /metrics', async () => {
     await test.publish(learnBook(), anEventOfEachKind().WELCOME);
-    const metrics = await waitFor(async () => {
-      const text = await (await fetch(`${probes.url}/metrics`)).text();
-      return /shelfmark_mails\{status="SENT",component="notifications"\} 1/.test(text) ? text : undefined;
-    });
-    expect(metrics).toMatch(/shelfmark_mail_attempts_total\{outcome="sent",component="notifications"\} 1/);
+    // The counter moves once the SENT write has returned, and a scrape reads the counter before it
+    // counts the stored mails: wait for the counter, then the stored SENT is there too.
+    const counted = /shelfmark_mail_attempts_total\{outcome="sent",component="notifications"\} 1/;
+    await waitFor(async () => counted.test(await (await fetch(`${probes.url}/metrics`)).text()) || undefined);
+    const metrics = await (await fetch(`${probes.url}/metrics`)).text();
+    expect(metrics).toMatch(/shelfmark_mails\{status="SENT",component="notifications"\} 1/);
+    expect(metrics).toMatch(/shelfmark_mails\{status="PENDING",component="notifications"\} 0/);
   });
 });

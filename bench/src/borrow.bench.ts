@@ -17,11 +17,14 @@ import type { EmbeddedSystem } from './system';
  * Members are distinct (each may have LOAN_LIMIT loans), and every book has enough copies, so every
  * request should succeed; the run checks that the loans counted through the API match the answers.
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_TOPOLOGY (embedded|cluster|both),
- * BENCH_BASELINE, BENCH_ROUNDS, BENCH_COUNTED, BENCH_MEMBERS.
+ * BENCH_BASELINE, BENCH_ROUNDS, BENCH_COUNTED, BENCH_MEMBERS, BENCH_WARMUP (seconds of unmeasured
+ * borrows before the rows, default 3).
  */
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const TOPOLOGY = process.env['BENCH_TOPOLOGY'] ?? 'embedded';
+/** Seconds of unmeasured borrows per system before the rows (embedded); BENCH_WARMUP, default 3. */
+const WARM_UP = Number(process.env['BENCH_WARMUP'] ?? 3);
 /** Rounds of every row, alternating between today and the baseline; default 3 with a baseline, else 1. */
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? (process.env['BENCH_BASELINE'] ? 3 : 1));
 /** Operations of each kind whose SQL statements are counted (one client, one after the other). */
@@ -81,7 +84,7 @@ async function embeddedRuns() {
   });
   const { contenders } = started;
   try {
-    const seeded = [];
+    const seeded: Contending[] = [];
     for (const { label, system } of contenders) {
       const books = await catalogue(system.url);
       const tokens = await members(system.url, 'load', MEMBERS);
@@ -92,7 +95,7 @@ async function embeddedRuns() {
         tokens,
         next: 0,
         refused: 0,
-        firstRefusal: undefined as string | undefined,
+        firstRefusal: undefined,
       });
       console.log(`${label}: SQL statements (one client, ${COUNTED} of each, averaged)`);
       const counts = await countStatements(system);
@@ -103,6 +106,14 @@ async function embeddedRuns() {
     const figures = new Map<string, LoadFigures[]>();
     /** The system process's CPU time per answered borrow, per row: steadier than req/s on a busy machine. */
     const cpuPerBorrow = new Map<string, number[]>();
+    // Each system borrows for WARM_UP seconds first, unmeasured, so the rows time code the JIT has
+    // compiled and caches that have filled, as a server running for a while has them.
+    if (WARM_UP > 0) {
+      console.log(
+        `warm-up: ${WARM_UP} s of borrows at ${CONNECTIONS} connections per system, not measured\n`,
+      );
+      for (const contender of seeded) await borrowLoad(contender, ROWS[1], WARM_UP);
+    }
     for (const contender of seeded) await contender.system.profile(true);
     for (let round = 1; round <= ROUNDS; round += 1) {
       if (ROUNDS > 1) console.log(`round ${round} of ${ROUNDS} (load average ${loadavg()[0]!.toFixed(2)})`);
@@ -111,36 +122,7 @@ async function embeddedRuns() {
       for (const row of ROWS) {
         for (const contender of order) {
           const cpuBefore = (await contender.system.stats()).cpuMs;
-          const result = await load(`${contender.label}: ${row.name}`, {
-            url: contender.system.url,
-            method: 'POST',
-            duration: SECONDS,
-            connections: row.connections,
-            requests: [
-              {
-                setupRequest: (request) => {
-                  const i = contender.next++;
-                  const bookIds = Array.from(
-                    { length: row.size },
-                    (_, k) => contender.books[(i * row.size + k) % contender.books.length]!,
-                  );
-                  return {
-                    ...request,
-                    headers: {
-                      'content-type': 'application/json',
-                      authorization: `Bearer ${contender.tokens[i % contender.tokens.length]!}`,
-                    },
-                    body: JSON.stringify({ query: BORROW, variables: { b: bookIds } }),
-                  };
-                },
-                onResponse: (_status, body) => {
-                  if (!body.includes('"errors"')) return;
-                  contender.refused += 1;
-                  contender.firstRefusal ??= body.slice(0, 300);
-                },
-              },
-            ],
-          });
+          const result = await borrowLoad(contender, row, SECONDS);
           print(result);
           const cpu = ((await contender.system.stats()).cpuMs - cpuBefore) / Math.max(1, result.total);
           console.log(`${''.padEnd(46)}  system CPU ${cpu.toFixed(2)} ms/borrow`);
@@ -187,6 +169,50 @@ async function embeddedRuns() {
     await started.close();
     for (const dir of dirs) dir.cleanup();
   }
+}
+
+interface Contending {
+  readonly label: string;
+  readonly system: EmbeddedSystem;
+  readonly books: readonly string[];
+  readonly tokens: readonly string[];
+  next: number;
+  refused: number;
+  firstRefusal: string | undefined;
+}
+
+/** `seconds` of one row's borrows against one system: each request a new member and the next books. */
+function borrowLoad(contender: Contending, row: (typeof ROWS)[number], seconds: number) {
+  return load(`${contender.label}: ${row.name}`, {
+    url: contender.system.url,
+    method: 'POST',
+    duration: seconds,
+    connections: row.connections,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const i = contender.next++;
+          const bookIds = Array.from(
+            { length: row.size },
+            (_, k) => contender.books[(i * row.size + k) % contender.books.length]!,
+          );
+          return {
+            ...request,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${contender.tokens[i % contender.tokens.length]!}`,
+            },
+            body: JSON.stringify({ query: BORROW, variables: { b: bookIds } }),
+          };
+        },
+        onResponse: (_status, body) => {
+          if (!body.includes('"errors"')) return;
+          contender.refused += 1;
+          contender.firstRefusal ??= body.slice(0, 300);
+        },
+      },
+    ],
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareRevision, REPOSITORY_ROOT } from './revision';
+import { missingPackages, prepareRevision, REPOSITORY_ROOT } from './revision';
 
 const worktrees = () =>
   execFileSync('git', ['-C', REPOSITORY_ROOT, 'worktree', 'list'], { encoding: 'utf8' });
@@ -41,5 +41,23 @@ describe('prepareRevision', () => {
 
   it('refuses a revision that does not exist', async () => {
     await expect(prepareRevision('no-such-revision-anywhere')).rejects.toThrow(/no-such-revision-anywhere/);
+  });
+
+  it('lists what a baseline installs and today does not: its removed packages, not links, nested or optional ones', () => {
+    const lockfile = JSON.stringify({
+      packages: {
+        '': { name: 'shelfmark' },
+        'node_modules/graphql': { version: '16.0.0' },
+        'node_modules/a-package-removed-since': { version: '3.1.3' },
+        'node_modules/@scope/removed-too': { version: '1.0.0' },
+        'node_modules/@shelfmark/errors': { resolved: 'packages/errors', link: true },
+        'node_modules/graphql/node_modules/nested-only': { version: '1.0.0' },
+        'node_modules/another-platforms-binary': { version: '1.0.0', optional: true },
+      },
+    });
+    expect(missingPackages(lockfile, join(REPOSITORY_ROOT, 'node_modules'))).toEqual([
+      'a-package-removed-since@3.1.3',
+      '@scope/removed-too@1.0.0',
+    ]);
   });
 });

@@ -5,9 +5,11 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -38,7 +40,9 @@ export interface Revision {
  * one run, so each gain is a ratio measured on one machine at one time.
  *
  * Third-party packages are today's versions: a baseline whose dependencies differ from today's runs
- * on today's dependencies (the figure then measures the code, not the library upgrade).
+ * on today's dependencies (the figure then measures the code, not the library upgrade). A package
+ * the baseline's lockfile has and today's install no longer does (one since removed) is installed
+ * for the worktree alone, at the baseline's version, from the npm registry.
  */
 export async function prepareRevision(rev: string): Promise<Revision> {
   const git = async (...args: string[]) => (await run('git', ['-C', REPOSITORY_ROOT, ...args])).stdout.trim();
@@ -47,6 +51,7 @@ export async function prepareRevision(rev: string): Promise<Revision> {
   await git('worktree', 'add', '--detach', '--force', root, commit);
   try {
     linkDependencies(root);
+    await installMissing(root);
   } catch (error) {
     await git('worktree', 'remove', '--force', root);
     throw error;
@@ -106,6 +111,44 @@ function mirror(source: string, target: string, root: string): void {
       }
     }
     symlinkSync(from, to);
+  }
+}
+
+/**
+ * The top-level packages `lockfile` (a package-lock.json's text) installs that `installed` (a
+ * node_modules folder) lacks, as `name@version`.
+ */
+export function missingPackages(lockfile: string, installed: string): string[] {
+  const { packages = {} } = JSON.parse(lockfile) as {
+    packages?: Record<string, { version?: string; link?: boolean; optional?: boolean }>;
+  };
+  const missing: string[] = [];
+  for (const [path, entry] of Object.entries(packages)) {
+    const name = path.startsWith('node_modules/') ? path.slice('node_modules/'.length) : undefined;
+    // Optional packages (another platform's binaries) are not installed here by design.
+    if (!name || name.includes('/node_modules/') || entry.link || entry.optional || !entry.version) continue;
+    if (!existsSync(join(installed, name))) missing.push(`${name}@${entry.version}`);
+  }
+  return missing;
+}
+
+/** Installs what the worktree's lockfile has and this checkout's node_modules lacks, beside it, and links it in. */
+async function installMissing(root: string): Promise<void> {
+  const lockfile = join(root, 'package-lock.json');
+  if (!existsSync(lockfile)) return;
+  const missing = missingPackages(readFileSync(lockfile, 'utf8'), join(REPOSITORY_ROOT, 'node_modules'));
+  if (missing.length === 0) return;
+  const extra = join(root, '.bench-extra');
+  mkdirSync(extra, { recursive: true });
+  writeFileSync(join(extra, 'package.json'), '{"private":true}');
+  await run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', ...missing], {
+    cwd: extra,
+  });
+  for (const spec of missing) {
+    const name = spec.slice(0, spec.lastIndexOf('@'));
+    const to = join(root, 'node_modules', name);
+    mkdirSync(join(to, '..'), { recursive: true });
+    if (!existsSync(to)) symlinkSync(join(extra, 'node_modules', name), to, 'dir');
   }
 }
 

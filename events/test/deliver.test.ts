@@ -120,6 +120,17 @@ describe('deliver', () => {
     expect(opts.deadLetters.letters).toEqual([]);
   });
 
+  it('leaves the contract of an event of another known type to its own consumers', async () => {
+    const { consumer, calls } = shelveBook();
+    const opts = options();
+    const brokenCopyAdded = { ...aCopyAdded(), data: { ...aCopyAdded().data, status: 'BORROWED' } };
+
+    await expect(deliver(consumer, brokenCopyAdded, opts)).resolves.toBe('ignored');
+
+    expect(calls).toEqual([]);
+    expect(opts.deadLetters.letters).toEqual([]);
+  });
+
   it('retries a failing handler until it succeeds', async () => {
     const { consumer, calls } = shelveBook(2);
     const event = aBookAdded();

@@ -1,5 +1,5 @@
 import { ContractViolation, parseEvent } from '../ContractViolation';
-import type { ShelfmarkEvent } from '../contracts';
+import { isEventType, type ShelfmarkEvent } from '../contracts';
 import { EventContext } from '../EventContext';
 import type { Logger } from '../Logger';
 import type { Consumer } from './Consumer';
@@ -49,6 +49,10 @@ async function deliverTraced(
   raw: unknown,
   { retry, deadLetters, logger }: DeliveryOptions,
 ): Promise<DeliveryOutcome> {
+  // An event of another known type is none of this consumer's business: it is ignored unchecked.
+  // Its own consumers check it against its contract (and dead-letter it if it breaks it); checking
+  // it here too cost every consumer of the topic a full parse of every event on it.
+  if (isOthersEvent(consumer, raw)) return 'ignored';
   let event;
   try {
     event = parseEvent(raw);
@@ -113,6 +117,11 @@ async function handle(
 /** Full jitter: anywhere up to `initialDelayMs` doubled per failure so far, at most `maxDelayMs`. */
 function retryDelayMs(retry: RetryPolicy, failures: number): number {
   return Math.round(Math.random() * Math.min(retry.initialDelayMs * 2 ** (failures - 1), retry.maxDelayMs));
+}
+
+function isOthersEvent(consumer: Consumer, raw: unknown): boolean {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && isEventType(type) && !consumer.types.includes(type);
 }
 
 function letter(consumer: Consumer, event: unknown, error: unknown, attempts: number) {

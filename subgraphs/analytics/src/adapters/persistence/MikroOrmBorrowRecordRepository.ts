@@ -1,4 +1,4 @@
-import { insertIfAbsent, isMongo } from '@shelfmark/subgraph-kit';
+import { insertIfAbsent, isMongo, rowBy } from '@shelfmark/subgraph-kit';
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { BorrowRecord, BorrowRecordRepository } from '../../domain';
@@ -8,7 +8,8 @@ export class MikroOrmBorrowRecordRepository implements BorrowRecordRepository {
   constructor(private readonly em: EntityManager) {}
 
   async has(loanId: string): Promise<boolean> {
-    return (await this.em.count(BorrowRecordSchema, { loanId })) > 0;
+    // By key, once per counted borrow: the kit's lookup rather than a count through the query builder.
+    return (await rowBy(this.em, BorrowRecordSchema, { loanId })) !== null;
   }
 
   addIfAbsent(record: BorrowRecord): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { insertIfAbsent } from '@shelfmark/subgraph-kit';
+import { insertIfAbsent, rowBy } from '@shelfmark/subgraph-kit';
 import type { BookTitle, Directory, Recipient } from '../../domain';
 import { BookTitleSchema, RecipientSchema } from './schemas';
 
@@ -19,11 +19,12 @@ export class MikroOrmDirectory implements Directory {
     await insertIfAbsent(em, book);
   }
 
+  // Both read once per mail sent: by key, with the kit's lookup.
   recipient(memberId: string): Promise<Recipient | null> {
-    return this.orm.em.fork().findOne(RecipientSchema, { memberId });
+    return rowBy(this.orm.em.fork(), RecipientSchema, { memberId });
   }
 
   async title(bookId: string): Promise<string | null> {
-    return (await this.orm.em.fork().findOne(BookTitleSchema, { bookId }))?.title ?? null;
+    return (await rowBy(this.orm.em.fork(), BookTitleSchema, { bookId }))?.title ?? null;
   }
 }

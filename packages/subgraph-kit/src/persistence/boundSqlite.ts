@@ -165,15 +165,17 @@ export class BoundLibSqlConnection extends LibSqlConnection {
 /**
  * The libsql driver, on a connection that binds values (see `BoundLibSqlConnection`).
  *
- * A flush writes a changed aggregate with one versioned update by key. The query builder built
- * that statement anew for every write (criteria nodes, knex's compiler), which cost more CPU than
- * SQLite's running it; this driver builds it once per entity and set of changed columns and binds
- * the values. Anything else — other criteria, upserts, relations, values it does not know to bind
- * as they are — goes the query builder's way, as before.
+ * Most updates are by equality on a few columns: a flush's write of one changed aggregate (by its
+ * key and version), a worker's claim of a row. The query builder built each of those statements
+ * anew on every write (criteria nodes, knex's compiler), which cost more CPU than SQLite's running
+ * it; this driver builds the same statement once per entity and set of columns and binds the
+ * values (docs/adr/0024-sqlite-writes-without-the-query-builder.md). Anything else — other
+ * operators, upserts, relations, custom types still to convert, values it does not bind as they
+ * are — goes the query builder's way, as before.
  */
 export class BoundLibSqlDriver extends AbstractSqlDriver<BoundLibSqlConnection, LibSqlPlatform> {
-  /** The versioned updates' SQL, per entity and set of changed properties. */
-  private readonly updates = new WeakMap<object, Map<string, string>>();
+  /** The equality updates' SQL, per entity and columns (set, then where). */
+  private readonly updates = new WeakMap<object, Map<string, EqualityUpdate>>();
 
   constructor(config: Configuration) {
     super(config, new LibSqlPlatform(), BoundLibSqlConnection, ['knex', 'libsql']);
@@ -185,70 +187,81 @@ export class BoundLibSqlDriver extends AbstractSqlDriver<BoundLibSqlConnection, 
     data: EntityDictionary<T>,
     options: NativeInsertUpdateOptions<T> & UpsertOptions<T> = {},
   ): Promise<QueryResult<T>> {
-    const update = this.versionedUpdate(entityName, where, data, options);
+    const update = this.equalityUpdate(entityName, where, data, options);
     if (!update) return super.nativeUpdate(entityName, where, data, options);
-    const rows = await this.rethrow(
-      this.connection.execute<EntityData<AnyEntity>[]>(
-        update.sql,
-        update.values,
-        'all',
-        options.ctx,
-        options.loggerContext,
-      ),
-    );
+    const { sql, returning } = update.statement;
+    const run = (method: 'all' | 'run') =>
+      this.rethrow(
+        this.connection.execute<QueryResult>(sql, update.values, method, options.ctx, options.loggerContext),
+      );
+    if (!returning) return (await run('run')) as QueryResult<T>;
     // What the query builder's `update … returning version` answers.
-    return { insertId: 0, affectedRows: rows.length, row: rows[0] ?? {}, rows } as QueryResult<T>;
+    const rows = (await run('all')) as unknown as EntityData<AnyEntity>[];
+    return { insertId: 0, affectedRows: rows.length, row: rows[0] ?? {}, rows } as unknown as QueryResult<T>;
   }
 
   /**
-   * The flush's write of one changed aggregate — `where` its key and version, `data` the changed
-   * scalar properties as the unit of work prepared them — as `update … set …, version = version + 1
-   * where key = ? and version = ? returning version`; undefined for anything else.
+   * `update … set a = ?, … where x = ? and …`, with `version = version + 1 … returning version`
+   * for a versioned entity, as the query builder writes it, when every column set and compared
+   * is a scalar of its own and every value is bound as it is; undefined for anything else.
    */
-  private versionedUpdate(
+  private equalityUpdate(
     entityName: string,
     where: unknown,
     data: Record<string, unknown>,
     options: { readonly upsert?: boolean; readonly convertCustomTypes?: boolean; readonly schema?: string },
-  ): { sql: string; values: unknown[] } | undefined {
-    if (options.upsert || options.convertCustomTypes !== false || options.schema) return undefined;
+  ): { statement: EqualityUpdate; values: unknown[] } | undefined {
+    if (options.upsert || options.schema || !Utils.isPlainObject(where)) return undefined;
     const meta = this.metadata.find(entityName);
-    if (!meta?.versionProperty || meta.relations.length > 0 || meta.primaryKeys.length !== 1) {
-      return undefined;
-    }
-    const pk: string = meta.primaryKeys[0]!;
-    const version: string = meta.versionProperty;
-    if (!Utils.isPlainObject(where)) return undefined;
+    if (!meta || meta.relations.length > 0 || meta.props.some((prop) => prop.generated)) return undefined;
     const condition = where as Record<string, unknown>;
-    const [keyValue, versionValue] = [condition[pk], condition[version]];
-    if (Object.keys(condition).length !== 2 || !plain(keyValue) || typeof versionValue !== 'number') {
-      return undefined;
-    }
-    const keys = Object.keys(data);
-    if (keys.length === 0 || keys.includes(version)) return undefined;
-    const columns: string[] = [];
-    for (const key of keys) {
-      const column = columnOf(meta.properties[key as never]);
-      if (column === undefined || !plain(data[key])) return undefined;
-      columns.push(column);
-    }
+    const compared = Object.keys(condition);
+    const set = Object.keys(data);
+    if (compared.length === 0 || set.length === 0) return undefined;
+    if (meta.versionProperty && set.includes(meta.versionProperty)) return undefined;
+    // Without the unit of work's conversion done (`convertCustomTypes`), a custom type's value
+    // would still need converting: the query builder does that.
+    const converted = options.convertCustomTypes === false;
+    const usable = (key: string, value: unknown, nullable: boolean) => {
+      const prop = meta.properties[key as never] as EntityProperty | undefined;
+      return (
+        columnOf(prop) !== undefined &&
+        (converted || !prop!.customType) &&
+        plain(value) &&
+        (nullable || value !== null)
+      );
+    };
+    if (!set.every((key) => usable(key, data[key], true))) return undefined;
+    if (!compared.every((key) => usable(key, condition[key], false))) return undefined;
     let byShape = this.updates.get(meta);
-    if (!byShape) this.updates.set(meta, (byShape = new Map<string, string>()));
-    const shape = keys.join('\u0000');
-    let sql = byShape.get(shape);
-    if (sql === undefined) {
-      const pkColumn = columnOf(meta.properties[pk as never]);
-      const versionColumn = columnOf(meta.properties[version as never]);
-      if (pkColumn === undefined || versionColumn === undefined) return undefined;
+    if (!byShape) this.updates.set(meta, (byShape = new Map<string, EqualityUpdate>()));
+    const shape = `${set.join(',')}|${compared.join(',')}`;
+    let statement = byShape.get(shape);
+    if (!statement) {
       const quote = (name: string) => this.platform.quoteIdentifier(name);
-      sql =
-        `update ${quote(meta.tableName)} set ${columns.map((c) => `${quote(c)} = ?`).join(', ')}, ` +
-        `${quote(versionColumn)} = ${quote(versionColumn)} + 1 ` +
-        `where ${quote(pkColumn)} = ? and ${quote(versionColumn)} = ? returning ${quote(versionColumn)}`;
-      byShape.set(shape, sql);
+      const column = (key: string) => quote(columnOf(meta.properties[key as never])!);
+      const versionProp = meta.versionProperty ? meta.properties[meta.versionProperty as never] : undefined;
+      const version = versionProp ? columnOf(versionProp) : undefined;
+      if (versionProp && (version === undefined || versionProp.runtimeType === 'Date')) return undefined;
+      const assignments = set.map((key) => `${column(key)} = ?`);
+      if (version) assignments.push(`${quote(version)} = ${quote(version)} + 1`);
+      statement = {
+        sql:
+          `update ${quote(meta.tableName)} set ${assignments.join(', ')} ` +
+          `where ${compared.map((key) => `${column(key)} = ?`).join(' and ')}` +
+          (version ? ` returning ${quote(version)}` : ''),
+        returning: version !== undefined,
+      };
+      byShape.set(shape, statement);
     }
-    return { sql, values: [...keys.map((key) => data[key]), keyValue, versionValue] };
+    return { statement, values: [...set.map((key) => data[key]), ...compared.map((key) => condition[key])] };
   }
+}
+
+/** An update's SQL, and whether it answers rows (a versioned entity's new version). */
+interface EqualityUpdate {
+  readonly sql: string;
+  readonly returning: boolean;
 }
 
 /** The one column of a scalar property; undefined for anything else (an embeddable, a formula, …). */

@@ -1,4 +1,4 @@
-import { OptimisticLockError, type MikroORM } from '@mikro-orm/core';
+import { EntitySchema, OptimisticLockError, type MikroORM } from '@mikro-orm/core';
 import { tempDir } from '@shelfmark/testing';
 import { join } from 'node:path';
 import { openDatabase } from '../src';
@@ -6,17 +6,20 @@ import type { BoundLibSqlDriver } from '../src/persistence/boundSqlite';
 import { Shelf, ShelfSchema } from './support/shelves';
 
 /**
- * On SQLite a flush writes a changed aggregate with a versioned update the driver builds once per
- * set of changed columns, without the query builder (boundSqlite.ts); what it writes, and its
- * optimistic lock, are the query builder's.
+ * On SQLite an update by equality — a flush's versioned write of a changed aggregate, a worker's
+ * claim — is a statement the driver builds once per set of columns, without the query builder
+ * (boundSqlite.ts); what it writes, and the optimistic lock, are the query builder's.
  */
-describe('the versioned update of a changed aggregate on SQLite', () => {
+describe('updates by equality on SQLite', () => {
   const dir = tempDir('shelfmark-versioned-update-');
   let orm: MikroORM;
   let builders: jest.SpyInstance;
 
   beforeAll(async () => {
-    orm = await openDatabase({ driver: 'sqlite', path: join(dir.path, 'shelves.sqlite') }, [ShelfSchema]);
+    orm = await openDatabase({ driver: 'sqlite', path: join(dir.path, 'shelves.sqlite') }, [
+      ShelfSchema,
+      TicketSchema,
+    ]);
     builders = jest.spyOn(orm.em.getDriver() as unknown as BoundLibSqlDriver, 'createQueryBuilder');
   });
   afterAll(async () => {
@@ -76,7 +79,7 @@ describe('the versioned update of a changed aggregate on SQLite', () => {
     expect(builders.mock.calls.every(([, , type]) => type !== 'write')).toBe(true);
   });
 
-  it('leaves other updates to the query builder, which still writes them', async () => {
+  it('builds an update by other columns too, and still moves a versioned row to its next version', async () => {
     await orm.em.fork().persist(Shelf.of('s5', 'Travel')).flush();
     builders.mockClear();
 
@@ -85,7 +88,52 @@ describe('the versioned update of a changed aggregate on SQLite', () => {
       .nativeUpdate(ShelfSchema, { name: 'Travel' }, { name: 'Travel writing' });
 
     expect(changed).toBe(1);
-    expect(builders).toHaveBeenCalled();
-    expect((await reread('s5')).name).toBe('Travel writing');
+    expect(builders).not.toHaveBeenCalled();
+    expect(await reread('s5')).toMatchObject({ name: 'Travel writing', version: 2 });
   });
+
+  it('claims an unversioned row by equality, and answers how many rows it changed', async () => {
+    const em = orm.em.fork();
+    await em.persist(Object.assign(new Ticket(), { id: 't1', claim: 0, takenAt: null })).flush();
+    builders.mockClear();
+    const takenAt = new Date('2026-11-30T10:00:00.000Z');
+
+    const claim = () =>
+      orm.em.fork().nativeUpdate(TicketSchema, { id: 't1', claim: 0 }, { claim: 1, takenAt });
+
+    await expect(claim()).resolves.toBe(1);
+    await expect(claim()).resolves.toBe(0);
+    expect(builders).not.toHaveBeenCalled();
+    const stored = await orm.em.fork().findOneOrFail(TicketSchema, { id: 't1' });
+    expect(stored).toMatchObject({ claim: 1, takenAt });
+  });
+
+  it('leaves other operators to the query builder, which still writes them', async () => {
+    await orm.em.fork().persist(Shelf.of('s6', 'Cookery')).flush();
+    builders.mockClear();
+
+    const changed = await orm.em
+      .fork()
+      .nativeUpdate(ShelfSchema, { name: { $in: ['Cookery', 'Baking'] } }, { name: 'Cookery and baking' });
+
+    expect(changed).toBe(1);
+    expect(builders).toHaveBeenCalled();
+    expect(await reread('s6')).toMatchObject({ name: 'Cookery and baking', version: 2 });
+  });
+});
+
+/** A row without a version, claimed by equality as the mail dispatcher claims a mail. */
+class Ticket {
+  id!: string;
+  claim!: number;
+  takenAt!: Date | null;
+}
+
+const TicketSchema = new EntitySchema<Ticket>({
+  class: Ticket,
+  properties: {
+    id: { type: 'string', primary: true },
+    claim: { type: 'integer' },
+    takenAt: { type: 'Date', nullable: true },
+  },
 });

@@ -6,7 +6,14 @@ import { CatalogueBookSchema } from '../src/adapters/persistence/catalogue-book.
 import { CopySchema } from '../src/adapters/persistence/copy.schema';
 import { MikroOrmCatalogueBookRepository } from '../src/adapters/persistence/MikroOrmCatalogueBookRepository';
 import { MikroOrmCopyRepository } from '../src/adapters/persistence/MikroOrmCopyRepository';
-import { availabilityOf, CatalogueBook, CopyChangedMeanwhile, type Barcode, type Copy } from '../src/domain';
+import {
+  availabilityOf,
+  CatalogueBook,
+  CopyChangedMeanwhile,
+  CopyStatus,
+  type Barcode,
+  type Copy,
+} from '../src/domain';
 import { barcode, barcodesFrom } from './support/builders';
 
 const now = new Date('2026-03-04T05:06:07Z');
@@ -172,6 +179,13 @@ describe('inventory persistence', () => {
 
     expect((await copies.byBorrow('borrow-1')).map((c) => c.id).sort()).toEqual([ids[0], ids[1]].sort());
     expect(await copies.byBorrow('borrow-2')).toEqual([]);
+    // Candidates are ids and statuses, in barcode order, and nothing is loaded into the unit of work.
+    const looking = orm.em.fork();
+    expect(await new MikroOrmCopyRepository(looking).reservableFor('dune', 'm1', 10)).toEqual([
+      { id: ids[2], status: CopyStatus.ON_HOLD_SHELF },
+      { id: ids[4], status: CopyStatus.AVAILABLE },
+    ]);
+    expect(looking.getUnitOfWork().getIdentityMap().values()).toEqual([]);
     expect((await copies.reservableFor('dune', 'm1', 10)).map((c) => c.id)).toEqual([ids[2], ids[4]]);
     expect((await copies.reservableFor('dune', 'm2', 10)).map((c) => c.id)).toEqual([ids[3], ids[4]]);
     expect((await copies.reservableFor('dune', 'm3', 10)).map((c) => c.id)).toEqual([ids[4]]);

@@ -1,6 +1,12 @@
 import type { Copy } from './Copy';
 import type { CopyStatus } from './CopyStatus';
 
+/** A copy a borrow could reserve, as the search for one found it: which, and in what status. */
+export interface CopyCandidate {
+  readonly id: string;
+  readonly status: CopyStatus;
+}
+
 export interface StatusCount {
   readonly bookId: string;
   readonly status: CopyStatus;
@@ -35,9 +41,11 @@ export interface CopyRepository {
   byBorrow(borrowId: string): Promise<Copy[]>;
   /**
    * Up to `limit` copies of the book this member could reserve now (see
-   * {@link Copy.canBeReservedBy}): unreserved, and AVAILABLE without a hold or ON_HOLD_SHELF for them.
+   * {@link Copy.canBeReservedBy}): unreserved, and AVAILABLE without a hold or ON_HOLD_SHELF for
+   * them; in barcode order. Only their ids and statuses: a borrow takes one of them, which it
+   * reads again by id before it writes it.
    */
-  reservableFor(bookId: string, memberId: string, limit: number): Promise<Copy[]>;
+  reservableFor(bookId: string, memberId: string, limit: number): Promise<CopyCandidate[]>;
 }
 
 /**

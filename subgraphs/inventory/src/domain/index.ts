@@ -4,7 +4,7 @@ export { CatalogueBook } from './CatalogueBook';
 export type { CatalogueBookRepository } from './CatalogueBookRepository';
 export { Copy, type LendOutcome, type NewCopy, type NextHold } from './Copy';
 export { copyCount, MAX_COPIES_PER_REQUEST } from './CopyCount';
-export type { CopyRepository, FreshCopies, StatusCount } from './CopyRepository';
+export type { CopyCandidate, CopyRepository, FreshCopies, StatusCount } from './CopyRepository';
 export { COPY_STATUSES, CopyStatus, OUT_OF_CIRCULATION } from './CopyStatus';
 export {
   BarcodeTaken,

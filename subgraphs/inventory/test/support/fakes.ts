@@ -5,6 +5,7 @@ import {
   CopyStatus,
   type CatalogueBook,
   type CatalogueBookRepository,
+  type CopyCandidate,
   type CopyRepository,
   type FreshCopies,
   type StatusCount,
@@ -20,7 +21,7 @@ function loaded(copy: Copy): Copy {
 
 /**
  * Copies in memory, with the unique barcode index and all-or-nothing writes of the real one.
- * Circulation reads (`byId`, `byBorrow`, `reservableFor`) hand out detached copies, as a fresh
+ * Circulation reads (`byId`, `byBorrow`) hand out detached copies, as a fresh
  * unit of work would, and `save` checks the optimistic `version` as the database does.
  */
 export class InMemoryCopyRepository implements CopyRepository {
@@ -115,7 +116,7 @@ export class InMemoryCopyRepository implements CopyRepository {
     );
   }
 
-  reservableFor(bookId: string, memberId: string, limit: number): Promise<Copy[]> {
+  reservableFor(bookId: string, memberId: string, limit: number): Promise<CopyCandidate[]> {
     return Promise.resolve(
       this.stored
         .filter(
@@ -127,7 +128,7 @@ export class InMemoryCopyRepository implements CopyRepository {
         )
         .sort((a, b) => a.barcode.localeCompare(b.barcode))
         .slice(0, limit)
-        .map(loaded),
+        .map((c) => ({ id: c.id, status: c.status })),
     );
   }
 }

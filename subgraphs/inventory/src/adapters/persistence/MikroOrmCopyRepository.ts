@@ -6,6 +6,7 @@ import {
   CopyChangedMeanwhile,
   CopyStatus,
   type Copy,
+  type CopyCandidate,
   type CopyRepository,
   type FreshCopies,
   type StatusCount,
@@ -95,9 +96,12 @@ export class MikroOrmCopyRepository implements CopyRepository {
     return this.em.find(CopySchema, { $or: [{ reservedFor: borrowId }, { loanBorrowId: borrowId }] });
   }
 
-  reservableFor(bookId: string, memberId: string, limit: number): Promise<Copy[]> {
-    return this.em.find(
-      CopySchema,
+  async reservableFor(bookId: string, memberId: string, limit: number): Promise<CopyCandidate[]> {
+    // Rows, not entities: a borrow keeps one of these copies, and hydrating all of them (their
+    // outbox and inbox parsed, each registered in the unit of work) cost more than the one read
+    // by id the borrow then makes.
+    const rows = await this.em.getDriver().find<Copy>(
+      CopySchema.meta.className,
       {
         bookId,
         reservedFor: null,
@@ -106,8 +110,9 @@ export class MikroOrmCopyRepository implements CopyRepository {
           { status: CopyStatus.ON_HOLD_SHELF, heldForMemberId: memberId },
         ],
       },
-      { limit, orderBy: { barcode: 'asc' } },
+      { limit, orderBy: { barcode: 'asc' }, fields: ['id', 'status'] as never },
     );
+    return rows.map((row) => ({ id: row.id!, status: row.status! }));
   }
 
   async statusCounts(bookIds: readonly string[]): Promise<StatusCount[]> {

@@ -7,7 +7,7 @@ import {
   UnknownBook,
   type CatalogueBookRepository,
   type Copy,
-  type CopyRepository,
+  type CopyCandidate,
   type FreshCopies,
 } from '../../domain';
 import type { CopyChanger } from '../change-copy/CopyChanger';
@@ -31,10 +31,9 @@ export interface CopyReserverOptions {
   readonly shuffle?: <T>(items: T[]) => T[];
 }
 
-/** A book's reservable copies as one read found them, and the unit of work that read them. */
+/** A book's reservable copies as one read found them. */
 interface Look {
-  readonly found: CopyRepository;
-  readonly candidates: Copy[];
+  readonly candidates: CopyCandidate[];
 }
 
 /** How many copies of a book one round of reservation attempts looks at. */
@@ -139,16 +138,14 @@ export class CopyReserver {
     firstLook?: Look,
   ): Promise<Copy | null> {
     for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-      const { found, candidates } = round === 1 && firstLook ? firstLook : await this.look(bookId, memberId);
+      const { candidates } = round === 1 && firstLook ? firstLook : await this.look(bookId, memberId);
       if (candidates.length === 0) return null;
-      // The first choice is written as just read (its version decides whether it changed
-      // meanwhile); any later one is read again on a fresh unit of work, as that one may hold a
-      // write that lost.
-      let first = true;
+      // Each attempt reads its candidate by id on a fresh unit of work (one that lost a race may
+      // hold a write that lost) and writes it as read: its version decides whether it changed
+      // meanwhile, and one that is no longer free is passed over.
       for (const candidate of this.inOrderOfPreference(candidates)) {
-        const copies = first ? found : this.copies();
-        const copy = first ? candidate : await copies.byId(candidate.id);
-        first = false;
+        const copies = this.copies();
+        const copy = await copies.byId(candidate.id);
         if (!copy?.reserve(borrowId, memberId, this.clock())) continue;
         try {
           await copies.save(copy);
@@ -161,13 +158,12 @@ export class CopyReserver {
     return null;
   }
 
-  /** The copies of the book this member could reserve now, read on a unit of work of their own. */
+  /** The copies of the book this member could reserve now. */
   private async look(bookId: string, memberId: string): Promise<Look> {
-    const found = this.copies();
-    return { found, candidates: await found.reservableFor(bookId, memberId, CANDIDATES_PER_ROUND) };
+    return { candidates: await this.copies().reservableFor(bookId, memberId, CANDIDATES_PER_ROUND) };
   }
 
-  private inOrderOfPreference(candidates: Copy[]): Copy[] {
+  private inOrderOfPreference(candidates: CopyCandidate[]): CopyCandidate[] {
     const held = candidates.filter((copy) => copy.status === CopyStatus.ON_HOLD_SHELF);
     const free = candidates.filter((copy) => copy.status !== CopyStatus.ON_HOLD_SHELF);
     return [...held, ...this.shuffle(free)];

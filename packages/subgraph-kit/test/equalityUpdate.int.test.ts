@@ -8,7 +8,7 @@ import { Shelf, ShelfSchema } from './support/shelves';
 /**
  * On SQLite an update by equality — a flush's versioned write of a changed aggregate, a worker's
  * claim — is a statement the driver builds once per set of columns, without the query builder
- * (boundSqlite.ts); what it writes, and the optimistic lock, are the query builder's.
+ * (boundSqlite.ts); what it writes is the query builder's. Its optimistic lock: singleWriteFlush.int.test.ts.
  */
 describe('updates by equality on SQLite', () => {
   const dir = tempDir('shelfmark-versioned-update-');
@@ -44,18 +44,6 @@ describe('updates by equality on SQLite', () => {
     const stored = await reread('s1');
     expect(stored).toMatchObject({ name: 'Fiction A–M', hasOutbox: true, version: 2 });
     expect(stored.outbox).toEqual([event]);
-  });
-
-  it('keeps the optimistic lock: a write from a stale read fails and changes nothing', async () => {
-    await orm.em.fork().persist(Shelf.of('s2', 'Poetry')).flush();
-    const stale = await orm.em.fork().findOneOrFail(ShelfSchema, { id: 's2' });
-    const current = orm.em.fork();
-    (await current.findOneOrFail(ShelfSchema, { id: 's2' })).name = 'Poetry and verse';
-    await current.flush();
-
-    stale.name = 'lost';
-    await expect(orm.em.fork().persist(stale).flush()).rejects.toBeInstanceOf(OptimisticLockError);
-    expect(await reread('s2')).toMatchObject({ name: 'Poetry and verse', version: 2 });
   });
 
   it('writes inside an outer transaction, and is rolled back with it', async () => {

@@ -1,4 +1,4 @@
-import { EntitySchema, OptimisticLockError, type MikroORM } from '@mikro-orm/core';
+import { EntitySchema, type MikroORM } from '@mikro-orm/core';
 import { tempDir } from '@shelfmark/testing';
 import { join } from 'node:path';
 import { openDatabase } from '../src';

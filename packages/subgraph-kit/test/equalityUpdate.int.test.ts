@@ -80,6 +80,24 @@ describe('updates by equality on SQLite', () => {
     expect(await reread('s5')).toMatchObject({ name: 'Travel writing', version: 2 });
   });
 
+  it('takes a version the update sets itself, as the relay does when it marks events published', async () => {
+    await orm.em.fork().persist(Shelf.of('s7', 'Maps')).flush();
+    builders.mockClear();
+
+    const { affectedRows } = await orm.em
+      .getDriver()
+      .nativeUpdate<object>(
+        'Shelf',
+        { id: 's7', version: 1 },
+        { outbox: '[]', hasOutbox: false, version: 5 },
+        { convertCustomTypes: false },
+      );
+
+    expect(affectedRows).toBe(1);
+    expect(builders).not.toHaveBeenCalled();
+    expect(await reread('s7')).toMatchObject({ name: 'Maps', outbox: [], hasOutbox: false, version: 5 });
+  });
+
   it('claims an unversioned row by equality, and answers how many rows it changed', async () => {
     const em = orm.em.fork();
     await em.persist(Object.assign(new Ticket(), { id: 't1', claim: 0, takenAt: null })).flush();

@@ -50,8 +50,6 @@ export class MikroOrmOutboxStore<T extends Aggregate = Aggregate> implements Out
   private published = new Set<string>();
   /** Set when a commit could not be remembered: the next woken pass reads the outbox instead. */
   private unknownWrites = false;
-  /** SQL: the statement {@link markTaken} makes, built on first use. */
-  private markSql: string | undefined;
 
   constructor(
     private readonly orm: MikroORM,
@@ -143,25 +141,19 @@ export class MikroOrmOutboxStore<T extends Aggregate = Aggregate> implements Out
    */
   private async markTaken(id: string, taken: Written): Promise<boolean> {
     const outbox = taken.events.filter((event) => !this.published.has(event.id));
-    const em = this.orm.em.fork();
-    if (isMongo(em)) {
-      const changed = await em.nativeUpdate(
-        this.entity,
-        { id, version: taken.version } as never,
-        { outbox, hasOutbox: outbox.length > 0, version: taken.version + 1 } as never,
-      );
-      return changed === 1;
-    }
-    // The same versioned write as one statement built once from the metadata: it runs for every
-    // commit with events, and the query builder's criteria processing cost more than the write.
-    this.markSql ??= markPublishedSql(em.getMetadata().get(this.entity as never));
-    const result = (await em
-      .getConnection()
-      .execute(
-        this.markSql,
-        [JSON.stringify(outbox), outbox.length > 0 ? 1 : 0, taken.version + 1, id, taken.version],
-        'run',
-      )) as { affectedRows: number };
+    const mongo = isMongo(this.orm.em);
+    // On SQLite the outbox goes as the JSON text it is stored as, so the driver binds it into its
+    // prebuilt update (ADR 24) rather than handing the write to the query builder to convert.
+    const result = await this.orm.em.getDriver().nativeUpdate(
+      this.type,
+      { id, version: taken.version },
+      {
+        outbox: mongo ? outbox : JSON.stringify(outbox),
+        hasOutbox: outbox.length > 0,
+        version: taken.version + 1,
+      },
+      { convertCustomTypes: mongo },
+    );
     return result.affectedRows === 1;
   }
 
@@ -184,21 +176,4 @@ export class MikroOrmOutboxStore<T extends Aggregate = Aggregate> implements Out
       this.unknownWrites = true;
     }
   }
-}
-
-/** `update <table> set outbox = ?, has_outbox = ?, version = ? where id = ? and version = ?`, from the metadata. */
-function markPublishedSql(meta: {
-  readonly tableName: string;
-  readonly properties: Record<string, { readonly fieldNames: readonly string[] } | undefined>;
-}): string {
-  const column = (name: string) => {
-    const names = meta.properties[name]?.fieldNames ?? [];
-    if (names.length !== 1) throw new Error(`${meta.tableName}.${name} is not one column`);
-    return `\`${names[0]!}\``;
-  };
-  const [outbox, hasOutbox, version, id] = ['outbox', 'hasOutbox', 'version', 'id'].map(column);
-  return (
-    `update \`${meta.tableName}\` set ${outbox} = ?, ${hasOutbox} = ?, ${version} = ? ` +
-    `where ${id!} = ? and ${version!} = ?`
-  );
 }

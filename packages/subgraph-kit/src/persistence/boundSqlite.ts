@@ -201,8 +201,8 @@ export class BoundLibSqlDriver extends AbstractSqlDriver<BoundLibSqlConnection, 
   }
 
   /**
-   * `update … set a = ?, … where x = ? and …`, with `version = version + 1 … returning version`
-   * for a versioned entity, as the query builder writes it, when every column set and compared
+   * `update … set a = ?, … where x = ? and …`, with `version = version + 1` (unless set) and
+   * `returning version` for a versioned entity, as the query builder writes it, when every column set and compared
    * is a scalar of its own and every value is bound as it is; undefined for anything else.
    */
   private equalityUpdate(
@@ -218,7 +218,6 @@ export class BoundLibSqlDriver extends AbstractSqlDriver<BoundLibSqlConnection, 
     const compared = Object.keys(condition);
     const set = Object.keys(data);
     if (compared.length === 0 || set.length === 0) return undefined;
-    if (meta.versionProperty && set.includes(meta.versionProperty)) return undefined;
     // Without the unit of work's conversion done (`convertCustomTypes`), a custom type's value
     // would still need converting: the query builder does that.
     const converted = options.convertCustomTypes === false;
@@ -244,7 +243,10 @@ export class BoundLibSqlDriver extends AbstractSqlDriver<BoundLibSqlConnection, 
       const version = versionProp ? columnOf(versionProp) : undefined;
       if (versionProp && (version === undefined || versionProp.runtimeType === 'Date')) return undefined;
       const assignments = set.map((key) => `${column(key)} = ?`);
-      if (version) assignments.push(`${quote(version)} = ${quote(version)} + 1`);
+      // Moved on by one unless the update sets it itself (the relay's mark-published does).
+      if (version && !set.includes(meta.versionProperty)) {
+        assignments.push(`${quote(version)} = ${quote(version)} + 1`);
+      }
       statement = {
         sql:
           `update ${quote(meta.tableName)} set ${assignments.join(', ')} ` +

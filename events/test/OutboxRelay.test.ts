@@ -238,6 +238,19 @@ describe('OutboxRelay', () => {
   describe('start, wake and stop', () => {
     const aMinute = 60_000;
 
+    /** A relay over a store that can say what was written, started, past its first pass (which reads). */
+    async function relayOverWrittenStore(
+      bus: RecordingBus,
+    ): Promise<{ started: OutboxRelay; written: WrittenOutboxStore }> {
+      const written = new WrittenOutboxStore('Member');
+      const started = new OutboxRelay([written], bus, { pollIntervalMs: aMinute });
+      relay = started;
+      started.start();
+      await waitFor(() => written.pendingCalls.length === 1, 'the first pass, which reads');
+      await settle();
+      return { started, written };
+    }
+
     it('publishes promptly when woken, without waiting for the next poll', async () => {
       const bus = new RecordingBus();
       relay = new OutboxRelay([store], bus, { pollIntervalMs: aMinute });
@@ -282,17 +295,13 @@ describe('OutboxRelay', () => {
 
     it('takes what a store hands over as just written for a woken pass, without reading its outbox', async () => {
       const bus = new RecordingBus();
-      const written = new WrittenOutboxStore('Member');
-      relay = new OutboxRelay([written], bus, { pollIntervalMs: aMinute });
-      relay.start();
-      await waitFor(() => written.pendingCalls.length === 1, 'the first pass, which reads');
-      await settle();
+      const { started, written } = await relayOverWrittenStore(bus);
 
       const ada = memberWithCards('ada', 'C-1');
       const adaEvents = idsOf(ada);
       written.commit(ada);
-      relay.wake([written.type]);
-      await relay.publishWoken();
+      started.wake([written.type]);
+      await started.publishWoken();
       expect(bus.published).toEqual(adaEvents);
       expect(written.pendingCalls).toHaveLength(1);
       await waitFor(() => !ada.hasOutbox, 'the events to be marked published');
@@ -302,29 +311,25 @@ describe('OutboxRelay', () => {
       const graceEvents = idsOf(grace);
       written.save(grace);
       written.unknown = true;
-      relay.wake([written.type]);
-      await relay.publishWoken();
+      started.wake([written.type]);
+      await started.publishWoken();
       expect(written.pendingCalls).toHaveLength(2);
       expect(bus.published).toEqual([...adaEvents, ...graceEvents]);
-      await relay.publishOnce();
+      await started.publishOnce();
       expect(written.pendingCalls).toHaveLength(3);
     });
 
     it('reads the outbox on the next pass when publishing what was handed over fails', async () => {
       const bus = new RecordingBus((call) => call === 1);
-      const written = new WrittenOutboxStore('Member');
-      relay = new OutboxRelay([written], bus, { pollIntervalMs: aMinute });
-      relay.start();
-      await waitFor(() => written.pendingCalls.length === 1, 'the first pass, which reads');
-      await settle();
+      const { started, written } = await relayOverWrittenStore(bus);
 
       const ada = memberWithCards('ada', 'C-1');
       const events = idsOf(ada);
       written.commit(ada);
-      relay.wake([written.type]);
-      await expect(relay.publishWoken()).rejects.toThrow('broker unavailable');
-      relay.wake([written.type]);
-      await relay.publishWoken();
+      started.wake([written.type]);
+      await expect(started.publishWoken()).rejects.toThrow('broker unavailable');
+      started.wake([written.type]);
+      await started.publishWoken();
       expect(bus.published).toEqual(events);
       expect(written.pendingCalls).toHaveLength(2);
     });

@@ -267,7 +267,7 @@ interface EqualityUpdate {
 }
 
 /** The one column of a scalar property; undefined for anything else (an embeddable, a formula, …). */
-function columnOf(prop: EntityProperty | undefined): string | undefined {
+export function columnOf(prop: EntityProperty | undefined): string | undefined {
   if (!prop || prop.kind !== ReferenceKind.SCALAR || prop.fieldNames?.length !== 1) return undefined;
   if (prop.persist === false || prop.formula || prop.generated) return undefined;
   return prop.fieldNames[0];

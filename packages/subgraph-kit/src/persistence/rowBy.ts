@@ -1,4 +1,5 @@
-import type { EntityManager, EntityName } from '@mikro-orm/core';
+import type { EntityManager, EntityMetadata, EntityName } from '@mikro-orm/core';
+import { columnOf } from './boundSqlite';
 import { isMongo } from './queries';
 
 interface Lookup {
@@ -47,10 +48,7 @@ export async function rowBy<T extends object>(
   );
 }
 
-function lookupOf(
-  meta: { className: string; tableName: string; primaryKeys: string[]; properties: object },
-  keys: string[],
-): Lookup {
+function lookupOf(meta: EntityMetadata, keys: string[]): Lookup {
   let byKeys = lookups.get(meta);
   if (!byKeys) {
     byKeys = new Map<string, Lookup>();
@@ -59,14 +57,10 @@ function lookupOf(
   const shape = keys.join('|');
   const known = byKeys.get(shape);
   if (known) return known;
-  const properties = meta.properties as Record<
-    string,
-    { readonly fieldNames: readonly string[] } | undefined
-  >;
   const column = (key: string) => {
-    const names = properties[key]?.fieldNames ?? [];
-    if (names.length !== 1) throw new Error(`rowBy: ${meta.className}.${key} is not one column`);
-    return names[0]!;
+    const name = columnOf(meta.properties[key]);
+    if (name === undefined) throw new Error(`rowBy: ${meta.className}.${key} is not one column`);
+    return name;
   };
   const pk = meta.primaryKeys.length === 1 ? meta.primaryKeys[0] : undefined;
   const lookup: Lookup = {

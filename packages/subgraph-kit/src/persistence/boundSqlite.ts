@@ -6,6 +6,7 @@ import {
   type Configuration,
   type EntityData,
   type EntityDictionary,
+  type EntityMetadata,
   type EntityProperty,
   type FilterQuery,
   type LoggingOptions,
@@ -174,8 +175,8 @@ export class BoundLibSqlConnection extends LibSqlConnection {
  * are — goes the query builder's way, as before.
  */
 export class BoundLibSqlDriver extends AbstractSqlDriver<BoundLibSqlConnection, LibSqlPlatform> {
-  /** The equality updates' SQL, per entity and columns (set, then where). */
-  private readonly updates = new WeakMap<object, Map<string, EqualityUpdate>>();
+  /** The equality updates' SQL, per entity and shape (columns set, compared, converted); null: the builder's. */
+  private readonly updates = new WeakMap<object, Map<string, EqualityUpdate | null>>();
 
   constructor(config: Configuration) {
     super(config, new LibSqlPlatform(), BoundLibSqlConnection, ['knex', 'libsql']);
@@ -202,8 +203,10 @@ export class BoundLibSqlDriver extends AbstractSqlDriver<BoundLibSqlConnection, 
 
   /**
    * `update … set a = ?, … where x = ? and …`, with `version = version + 1` (unless set) and
-   * `returning version` for a versioned entity, as the query builder writes it, when every column set and compared
-   * is a scalar of its own and every value is bound as it is; undefined for anything else.
+   * `returning version` for a versioned entity, as the query builder writes it, when every column
+   * set and compared is a scalar of its own and every value is bound as it is; undefined for
+   * anything else. What the columns allow is decided once per entity and shape; each call only
+   * looks at its values.
    */
   private equalityUpdate(
     entityName: string,
@@ -213,50 +216,61 @@ export class BoundLibSqlDriver extends AbstractSqlDriver<BoundLibSqlConnection, 
   ): { statement: EqualityUpdate; values: unknown[] } | undefined {
     if (options.upsert || options.schema || !Utils.isPlainObject(where)) return undefined;
     const meta = this.metadata.find(entityName);
-    if (!meta || meta.relations.length > 0 || meta.props.some((prop) => prop.generated)) return undefined;
+    if (!meta) return undefined;
     const condition = where as Record<string, unknown>;
     const compared = Object.keys(condition);
     const set = Object.keys(data);
-    if (compared.length === 0 || set.length === 0) return undefined;
     // Without the unit of work's conversion done (`convertCustomTypes`), a custom type's value
     // would still need converting: the query builder does that.
     const converted = options.convertCustomTypes === false;
-    const usable = (key: string, value: unknown, nullable: boolean) => {
-      const prop = meta.properties[key as never] as EntityProperty | undefined;
-      return (
-        columnOf(prop) !== undefined &&
-        (converted || !prop!.customType) &&
-        plain(value) &&
-        (nullable || value !== null)
-      );
-    };
-    if (!set.every((key) => usable(key, data[key], true))) return undefined;
-    if (!compared.every((key) => usable(key, condition[key], false))) return undefined;
     let byShape = this.updates.get(meta);
-    if (!byShape) this.updates.set(meta, (byShape = new Map<string, EqualityUpdate>()));
-    const shape = `${set.join(',')}|${compared.join(',')}`;
+    if (!byShape) this.updates.set(meta, (byShape = new Map<string, EqualityUpdate | null>()));
+    const shape = `${set.join(',')}|${compared.join(',')}|${converted}`;
     let statement = byShape.get(shape);
-    if (!statement) {
-      const quote = (name: string) => this.platform.quoteIdentifier(name);
-      const column = (key: string) => quote(columnOf(meta.properties[key as never])!);
-      const versionProp = meta.versionProperty ? meta.properties[meta.versionProperty as never] : undefined;
-      const version = versionProp ? columnOf(versionProp) : undefined;
-      if (versionProp && (version === undefined || versionProp.runtimeType === 'Date')) return undefined;
-      const assignments = set.map((key) => `${column(key)} = ?`);
-      // Moved on by one unless the update sets it itself (the relay's mark-published does).
-      if (version && !set.includes(meta.versionProperty)) {
-        assignments.push(`${quote(version)} = ${quote(version)} + 1`);
-      }
-      statement = {
-        sql:
-          `update ${quote(meta.tableName)} set ${assignments.join(', ')} ` +
-          `where ${compared.map((key) => `${column(key)} = ?`).join(' and ')}` +
-          (version ? ` returning ${quote(version)}` : ''),
-        returning: version !== undefined,
-      };
+    if (statement === undefined) {
+      statement = this.buildEqualityUpdate(meta, set, compared, converted);
       byShape.set(shape, statement);
     }
-    return { statement, values: [...set.map((key) => data[key]), ...compared.map((key) => condition[key])] };
+    if (!statement) return undefined;
+    const values = [...set.map((key) => data[key]), ...compared.map((key) => condition[key])];
+    // Values compared are never null: `= null` matches nothing, where the builder writes `is null`.
+    if (!values.every(plain) || compared.some((key) => condition[key] === null)) return undefined;
+    return { statement, values };
+  }
+
+  /** The statement for one shape of update of `meta`, or null when the query builder must write it. */
+  private buildEqualityUpdate(
+    meta: EntityMetadata,
+    set: readonly string[],
+    compared: readonly string[],
+    converted: boolean,
+  ): EqualityUpdate | null {
+    if (set.length === 0 || compared.length === 0) return null;
+    if (meta.relations.length > 0 || meta.props.some((prop) => prop.generated)) return null;
+    const columns = (keys: readonly string[]) =>
+      keys.map((key) => {
+        const prop = meta.properties[key as never] as EntityProperty | undefined;
+        return converted || !prop?.customType ? columnOf(prop) : undefined;
+      });
+    const setColumns = columns(set);
+    const comparedColumns = columns(compared);
+    if (![...setColumns, ...comparedColumns].every((column) => column !== undefined)) return null;
+    const versionProp = meta.versionProperty ? meta.properties[meta.versionProperty as never] : undefined;
+    const version = versionProp ? columnOf(versionProp) : undefined;
+    if (versionProp && (version === undefined || versionProp.runtimeType === 'Date')) return null;
+    const quote = (name: string | undefined) => this.platform.quoteIdentifier(name!);
+    const assignments = setColumns.map((column) => `${quote(column)} = ?`);
+    // Moved on by one unless the update sets it itself (the relay's mark-published does).
+    if (version && !set.includes(meta.versionProperty)) {
+      assignments.push(`${quote(version)} = ${quote(version)} + 1`);
+    }
+    return {
+      sql:
+        `update ${quote(meta.tableName)} set ${assignments.join(', ')} ` +
+        `where ${comparedColumns.map((column) => `${quote(column)} = ?`).join(' and ')}` +
+        (version ? ` returning ${quote(version)}` : ''),
+      returning: version !== undefined,
+    };
   }
 }
 

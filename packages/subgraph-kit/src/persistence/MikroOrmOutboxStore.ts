@@ -141,19 +141,25 @@ export class MikroOrmOutboxStore<T extends Aggregate = Aggregate> implements Out
    */
   private async markTaken(id: string, taken: Written): Promise<boolean> {
     const outbox = taken.events.filter((event) => !this.published.has(event.id));
-    const mongo = isMongo(this.orm.em);
+    const em = this.orm.em.fork();
+    if (isMongo(em)) {
+      const changed = await em.nativeUpdate(
+        this.entity,
+        { id, version: taken.version } as never,
+        { outbox, hasOutbox: outbox.length > 0, version: taken.version + 1 } as never,
+      );
+      return changed === 1;
+    }
     // On SQLite the outbox goes as the JSON text it is stored as, so the driver binds it into its
     // prebuilt update (ADR 24) rather than handing the write to the query builder to convert.
-    const result = await this.orm.em.getDriver().nativeUpdate(
-      this.type,
-      { id, version: taken.version },
-      {
-        outbox: mongo ? outbox : JSON.stringify(outbox),
-        hasOutbox: outbox.length > 0,
-        version: taken.version + 1,
-      },
-      { convertCustomTypes: mongo },
-    );
+    const result = await em
+      .getDriver()
+      .nativeUpdate(
+        this.type,
+        { id, version: taken.version },
+        { outbox: JSON.stringify(outbox), hasOutbox: outbox.length > 0, version: taken.version + 1 },
+        { convertCustomTypes: false },
+      );
     return result.affectedRows === 1;
   }
 

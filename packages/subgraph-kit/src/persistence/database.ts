@@ -55,8 +55,12 @@ export async function openDatabase(
   };
   if (config.driver === 'mongodb') {
     const { MikroORM: MongoORM } = await import('@mikro-orm/mongodb');
+    // Its own entry point, so that embedded SQLite processes never load the MongoDB driver.
+    const { VersionedMongoDriver } = await import('@shelfmark/subgraph-kit/mongo');
     const orm = await MongoORM.init({
       ...(common as object),
+      // Each write answers its new version: no read after it (versionedMongo.ts).
+      driver: VersionedMongoDriver,
       clientUrl: config.url,
       dbName: config.dbName,
       discovery: { onMetadata: layOutForMongo, afterDiscovered: indexNullableUniquesPartially },

@@ -45,7 +45,6 @@ export async function startMongo(options: StartMongoOptions = {}): Promise<Runni
     [
       '-Xss1m',
       '-XX:+UseSerialGC',
-      '-XX:TieredStopAtLevel=1',
       '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
       '-cp',
       classPath,
@@ -73,8 +72,8 @@ export async function startMongo(options: StartMongoOptions = {}): Promise<Runni
   }
 }
 
-/** The driver the ORM uses (a dependency of @mikro-orm/mongodb), so both speak the same wire version. */
-function mongoClient(url: string): MongoClient {
+/** A client of the driver the ORM uses (a dependency of @mikro-orm/mongodb), so both speak the same wire version. */
+export function mongoClient(url: string): MongoClient {
   const mikroOrmMongo = dirname(require.resolve('@mikro-orm/mongodb/package.json'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from the ORM's own folder
   const { MongoClient: Client } = require(require.resolve('mongodb', { paths: [mikroOrmMongo] })) as {

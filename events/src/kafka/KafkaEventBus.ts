@@ -15,6 +15,7 @@ import type { CloudEvent } from '../envelope';
 import { silentLogger, type Logger } from '../Logger';
 import { topicFor } from '../topics';
 import { kafkaLogCreator } from './kafkaLogCreator';
+import { stopIdleRequestQueueTimers } from './requestQueueTimer';
 import {
   KafkaSubscription,
   type StartOffset,
@@ -135,6 +136,8 @@ export class KafkaEventBus implements EventBus {
     };
     this.deadLetterSink =
       options.deadLetters === undefined || options.deadLetters === 'topic' ? undefined : options.deadLetters;
+    // KafkaJS's request queues would otherwise spin a 1 ms timer for ever (requestQueueTimer.ts).
+    stopIdleRequestQueueTimers();
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers,

@@ -1,12 +1,11 @@
 /**
  * KafkaJS 2.2.4 (the newest release) re-arms a timer in every connection's request queue for
- * ever, once the queue has held a request back (a second request while one is in flight: the
- * idempotent producer's single in-flight send, a commit beside a fetch): `checkPendingRequests`
- * always calls `scheduleCheckPendingRequests`, which, with nothing pending and no throttling,
- * sets a timeout of `throttledUntil - now` — negative, so 1 ms — that calls
+ * ever, from the connection's first answer on: `fulfillRequest` calls `checkPendingRequests`,
+ * which always calls `scheduleCheckPendingRequests`, which, with nothing pending and no
+ * throttling, sets a timeout of `throttledUntil - now` — negative, so 1 ms — that calls
  * `checkPendingRequests` again (tulios/kafkajs#1556 and #1704; the fix proposed upstream is
- * #1667, not released). Each such connection then woke its process a thousand times a second,
- * for nothing.
+ * #1667, not released). Every connection then woke its process a thousand times a second, for
+ * nothing.
  *
  * With nothing pending there is nothing to check later: a new request that has to wait is queued
  * by `push`, which schedules its own check (at the end of a throttle, or after 10 ms), and a

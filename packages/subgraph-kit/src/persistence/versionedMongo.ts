@@ -34,7 +34,9 @@ class AnsweringMongoPlatform extends MongoPlatform {
  * that filter) and answers it as the row a `returning` would have given. An update whose new
  * version cannot be told (no version in its filter or its data) keeps `$inc` and answers no row;
  * every versioned entity here is an aggregate, created at version 1, so the unit of work's own
- * updates always carry theirs (docs/adr/0025-mongodb-writes-answer-their-version.md).
+ * updates always carry theirs (docs/adr/0025-mongodb-writes-answer-their-version.md). Nothing here
+ * uses `em.upsert`/`upsertMany`: a platform that claims `returning` makes them trust the driver's
+ * rows, so they would need their rows answered too before they are used on MongoDB.
  */
 export class VersionedMongoDriver extends MongoDriver {
   override readonly platform = new AnsweringMongoPlatform();

@@ -1,6 +1,5 @@
 import {
   Utils,
-  type Configuration,
   type EntityDictionary,
   type EntityMetadata,
   type FilterQuery,
@@ -40,10 +39,6 @@ class AnsweringMongoPlatform extends MongoPlatform {
  */
 export class VersionedMongoDriver extends MongoDriver {
   override readonly platform = new AnsweringMongoPlatform();
-
-  constructor(config: Configuration) {
-    super(config);
-  }
 
   override async nativeInsertMany<T extends object>(
     entityName: string,

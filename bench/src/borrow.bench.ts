@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { graphqlClient, isbnFor as isbn, tempDir } from '@shelfmark/testing';
 import { loadavg } from 'node:os';
 import { medianOf, printRatios, startContenders } from './compare';
+import { cpuBetween, processTreeCpu } from './processTree';
 import { load, machine, print, type LoadFigures } from './report';
 import type { EmbeddedSystem } from './system';
 
@@ -18,12 +19,13 @@ import type { EmbeddedSystem } from './system';
  * request should succeed; the run checks that the loans counted through the API match the answers.
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_TOPOLOGY (embedded|cluster|both),
  * BENCH_BASELINE, BENCH_ROUNDS, BENCH_COUNTED, BENCH_MEMBERS, BENCH_WARMUP (seconds of unmeasured
- * borrows before the rows, default 3).
+ * borrows before the rows, default 3), BENCH_ROWS (which rows, e.g. `1` or `1,3`; default all).
+ * In the cluster each row also prints the CPU every process used per borrow (Linux's /proc).
  */
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const TOPOLOGY = process.env['BENCH_TOPOLOGY'] ?? 'embedded';
-/** Seconds of unmeasured borrows per system before the rows (embedded); BENCH_WARMUP, default 3. */
+/** Seconds of unmeasured borrows per system before the rows; BENCH_WARMUP, default 3. */
 const WARM_UP = Number(process.env['BENCH_WARMUP'] ?? 3);
 /** Rounds of every row, alternating between today and the baseline; default 3 with a baseline, else 1. */
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? (process.env['BENCH_BASELINE'] ? 3 : 1));
@@ -54,11 +56,19 @@ async function main() {
 }
 
 /** The load rows: one client, then CONNECTIONS, one book and three. */
-const ROWS = [
+const ALL_ROWS = [
   { name: 'borrowBooks(1 book), 1 client', size: 1, connections: 1 },
   { name: `borrowBooks(1 book), ${CONNECTIONS} connections`, size: 1, connections: CONNECTIONS },
   { name: `borrowBooks(3 books), ${CONNECTIONS} connections`, size: 3, connections: CONNECTIONS },
 ] as const;
+/** BENCH_ROWS: the rows to run, by number (`1,3`); default all. */
+const ROWS = process.env['BENCH_ROWS']
+  ? process.env['BENCH_ROWS'].split(',').map((n) => {
+      const row = ALL_ROWS[Number(n) - 1];
+      if (!row) throw new Error(`BENCH_ROWS: no row ${n} (rows are 1 to ${ALL_ROWS.length})`);
+      return row;
+    })
+  : ALL_ROWS;
 
 /**
  * Embedded: today's system and, with BENCH_BASELINE, a baseline revision's, both running; SQL
@@ -112,7 +122,7 @@ async function embeddedRuns() {
       console.log(
         `warm-up: ${WARM_UP} s of borrows at ${CONNECTIONS} connections per system, not measured\n`,
       );
-      for (const contender of seeded) await borrowLoad(contender, ROWS[1], WARM_UP);
+      for (const contender of seeded) await borrowLoad(contender, ALL_ROWS[1], WARM_UP);
     }
     for (const contender of seeded) await contender.system.profile(true);
     for (let round = 1; round <= ROUNDS; round += 1) {
@@ -286,13 +296,13 @@ async function run(name: string, start: (dataDir: string) => Promise<System>) {
     const books = await catalogue(system.url);
     // Registered through the API: loans lends only to members it has heard of (ADR 10).
     const tokens = await members(system.url, name, MEMBERS);
-    for (const row of ROWS) {
-      let next = 0;
-      let graphqlErrors = 0;
-      const figures: LoadFigures = await load(`${name}: ${row.name}`, {
+    let next = 0;
+    let graphqlErrors = 0;
+    const borrowing = (label: string, row: (typeof ROWS)[number], seconds: number) =>
+      load(label, {
         url: system.url,
         method: 'POST',
-        duration: SECONDS,
+        duration: seconds,
         connections: row.connections,
         requests: [
           {
@@ -317,9 +327,24 @@ async function run(name: string, start: (dataDir: string) => Promise<System>) {
           },
         ],
       });
+    // As embedded: the rows time code the JITs (Node's and the servers' JVMs) have compiled.
+    if (WARM_UP > 0) {
+      console.log(`warm-up: ${WARM_UP} s of borrows at ${CONNECTIONS} connections, not measured`);
+      const warmUp = await borrowing(`${name}: warm-up`, ALL_ROWS[1], WARM_UP);
+      if (graphqlErrors > 0) {
+        console.log(`  ${graphqlErrors} of the warm-up's ${warmUp.total} borrows refused`);
+        process.exitCode = 1;
+      }
+    }
+    for (const row of ROWS) {
+      const refusedBefore = graphqlErrors;
+      const cpuBefore = processTreeCpu();
+      const figures: LoadFigures = await borrowing(`${name}: ${row.name}`, row, SECONDS);
+      const refused = graphqlErrors - refusedBefore;
       print(figures);
-      console.log(`  ${figures.total - graphqlErrors} loaned requests, ${graphqlErrors} refused`);
-      if (graphqlErrors > 0) process.exitCode = 1;
+      console.log(`  ${figures.total - refused} loaned requests, ${refused} refused`);
+      printCpuPerBorrow(cpuBetween(cpuBefore, processTreeCpu()), figures.total);
+      if (refused > 0) process.exitCode = 1;
     }
     const onLoan = await totalOnLoan(system.url, books);
     console.log(`  copies on loan afterwards (inventory, through the API): ${onLoan}\n`);
@@ -327,6 +352,19 @@ async function run(name: string, start: (dataDir: string) => Promise<System>) {
     await system.close();
     dir.cleanup();
   }
+}
+
+/** CPU per answered borrow of each process under the benchmark (the cluster's), busiest first. */
+function printCpuPerBorrow(used: Map<string, number>, borrows: number) {
+  if (used.size === 0 || borrows === 0) return;
+  const perBorrow = [...used]
+    .map(([label, ms]) => [label, ms / borrows] as const)
+    .filter(([, ms]) => ms >= 0.05)
+    .sort((a, b) => b[1] - a[1]);
+  const total = perBorrow.reduce((sum, [, ms]) => sum + ms, 0);
+  console.log(
+    `  CPU per borrow ${total.toFixed(1)} ms: ${perBorrow.map(([label, ms]) => `${label} ${ms.toFixed(1)}`).join(', ')}`,
+  );
 }
 
 async function cluster(dataDir: string): Promise<System> {

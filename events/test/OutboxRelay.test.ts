@@ -34,6 +34,9 @@ class RecordingBus implements EventBus {
   subscribe(_: Consumer): Promise<void> {
     return Promise.resolve();
   }
+  subscribeGroup(_: string, __: readonly Consumer[]): Promise<void> {
+    return Promise.resolve();
+  }
 
   close(): Promise<void> {
     return Promise.resolve();

@@ -118,13 +118,15 @@ export async function startNotifications(options: NotificationsOptions): Promise
     new MailNoticeOnLoanOverdue(recorder),
     new MailPickupNoticeOnHoldReady(recorder),
   ];
-  for (const consumer of consumers) {
-    await options.bus.subscribe({
+  // One group for the worker's consumers (ADR 26), each named for its dead letters and metrics.
+  await options.bus.subscribeGroup(
+    'notifications',
+    consumers.map((consumer) => ({
       name: `notifications.${consumer.name}`,
       types: consumer.types,
       handle: (event) => consumer.handle(event),
-    });
-  }
+    })),
+  );
   // Mails a previous run left PENDING (a crash, an outage) go out now, not at the first tick.
   pump.kick();
   const timer = setInterval(() => pump.kick(), options.pollIntervalMs ?? 1_000);

@@ -55,6 +55,11 @@ export class InProcessEventBus implements EventBus {
     return Promise.resolve();
   }
 
+  /** Each consumer on its own, as {@link subscribe}: in process, a group saves nothing. */
+  async subscribeGroup(_group: string, consumers: readonly Consumer[]): Promise<void> {
+    for (const consumer of consumers) await this.subscribe(consumer);
+  }
+
   async publish(events: readonly CloudEvent[]): Promise<void> {
     await this.opened;
     for (const event of events) {

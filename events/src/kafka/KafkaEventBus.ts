@@ -55,6 +55,13 @@ export interface KafkaEventBusOptions {
    * close() waits for an idle consumer, whose long poll must return before it can leave.
    */
   readonly fetchMaxWaitMs?: number;
+  /**
+   * How long a consumer may hold offsets of handled messages before committing them: at most one
+   * commit per interval, and any left uncommitted are committed when the interval ends, when a
+   * batch is left early and when the bus closes. A crash redelivers what was handled since the
+   * last commit (idempotent consumers absorb it). Default 200 ms.
+   */
+  readonly commitIntervalMs?: number;
   /** Partitions one consumer handles at the same time. Default: `partitions`. */
   readonly partitionsConsumedConcurrently?: number;
 }
@@ -83,7 +90,8 @@ const CLOSE_PUBLISH_WAIT_MS = 10_000;
  *   aggregate share a partition and stay in order; CloudEvents structured mode.
  * - {@link publish} resolves once the brokers acknowledged every event (`acks=all`, idempotent
  *   producer): only then may the outbox forget them.
- * - Each consumer is a consumer group named after it: replicas share the partitions. Messages go
+ * - Each consumer is a consumer group named after it, or the consumers of a process share their
+ *   process's group ({@link subscribeGroup}): replicas share the partitions. Messages go
  *   through the same delivery pipeline as in-process; offsets are committed only past messages it
  *   finished with. A group subscribing for the first time starts at the end of the log as it
  *   stands at subscription: it receives what is published after its subscribe() resolved.
@@ -126,6 +134,7 @@ export class KafkaEventBus implements EventBus {
       heartbeatIntervalMs,
       rebalanceTimeoutMs: positive('rebalanceTimeoutMs', options.rebalanceTimeoutMs, 60_000),
       fetchMaxWaitMs: positive('fetchMaxWaitMs', options.fetchMaxWaitMs, 1_000),
+      commitIntervalMs: positive('commitIntervalMs', options.commitIntervalMs, 200),
       partitionsConsumedConcurrently: positive(
         'partitionsConsumedConcurrently',
         options.partitionsConsumedConcurrently,
@@ -175,20 +184,50 @@ export class KafkaEventBus implements EventBus {
     await this.send([...byTopic.values()]);
   }
 
-  async subscribe(consumer: Consumer): Promise<void> {
-    if (this.closing) throw closedError();
-    if (this.subscriptions.has(consumer.name)) {
-      throw new Error(`A consumer named ${consumer.name} is already subscribed`);
+  subscribe(consumer: Consumer): Promise<void> {
+    return this.join(consumer.name, [consumer], []);
+  }
+
+  /**
+   * The consumers of one process as one consumer group named `group` (ADR 26): each message is
+   * fetched and committed once for all of them, and each consumer handles it through its own
+   * pipeline (contract, retries, dead letters under its own name), at the same time as the others.
+   * Where the group never committed on a partition but the consumers' own groups did (a process
+   * whose consumers each had their group before), it starts at the earliest of their offsets, so
+   * nothing they had not handled yet is skipped; events some of them had handled come again, and
+   * their idempotence absorbs them.
+   */
+  subscribeGroup(group: string, consumers: readonly Consumer[]): Promise<void> {
+    if (consumers.length === 0) return Promise.reject(new Error(`The group ${group} has no consumers`));
+    const ephemeral = consumers.find((consumer) => consumer.ephemeral);
+    if (ephemeral) {
+      return Promise.reject(
+        new Error(`${ephemeral.name} is ephemeral: it needs a group of its own (subscribe it alone)`),
+      );
     }
-    const topics = [...new Set(consumer.types.map((type) => topicFor(type)))];
-    const subscription = new KafkaSubscription(consumer, topics, this.subscriptionHost());
-    this.subscriptions.set(consumer.name, subscription);
+    return this.join(
+      group,
+      consumers,
+      consumers.map((consumer) => consumer.name),
+    );
+  }
+
+  private async join(group: string, consumers: readonly Consumer[], formerGroups: readonly string[]) {
+    if (this.closing) throw closedError();
+    if (this.subscriptions.has(group)) {
+      throw new Error(`A consumer or group named ${group} is already subscribed`);
+    }
+    const topics = [
+      ...new Set(consumers.flatMap((consumer) => consumer.types.map((type) => topicFor(type)))),
+    ];
+    const subscription = new KafkaSubscription(group, consumers, topics, this.subscriptionHost());
+    this.subscriptions.set(group, subscription);
     try {
       await this.connect();
       await this.ensureTopics(topics);
-      await subscription.start(await this.startOffsetsOf(consumer.name, topics));
+      await subscription.start(await this.startOffsetsOf(group, topics, formerGroups));
     } catch (error) {
-      this.subscriptions.delete(consumer.name);
+      this.subscriptions.delete(group);
       await subscription.stop();
       throw error;
     }
@@ -224,7 +263,9 @@ export class KafkaEventBus implements EventBus {
     await Promise.all(subscriptions.map((subscription) => subscription.stop()));
     this.subscriptions.clear();
     await this.deleteGroups(
-      subscriptions.filter(({ consumer }) => consumer.ephemeral).map(({ consumer }) => consumer.name),
+      subscriptions
+        .filter(({ consumers }) => consumers.every((consumer) => consumer.ephemeral))
+        .map(({ group }) => group),
     );
     // Publications in flight get their acknowledgement, unless the brokers are away: then they
     // fail when the producer disconnects, and their outbox keeps the events.
@@ -298,8 +339,14 @@ export class KafkaEventBus implements EventBus {
    * partition moved to another member before its first commit would start over at "latest"
    * again, skipping what came in between. Committing this start right after joining pins it.
    * A group that committed resumes where it left off: a consumer that was down catches up.
+   * `formerGroups` (a process group's consumers, each once a group of its own): on a partition
+   * the group never committed on, the earliest offset any of them committed, if one did.
    */
-  private async startOffsetsOf(groupId: string, topics: readonly string[]): Promise<StartOffset[]> {
+  private async startOffsetsOf(
+    groupId: string,
+    topics: readonly string[],
+    formerGroups: readonly string[],
+  ): Promise<StartOffset[]> {
     const admin = this.requireAdmin();
     // Just after a broker starts, the group coordinator may still be loading: ask again.
     const committed = await persistently(() => admin.fetchOffsets({ groupId, topics: [...topics] }));
@@ -309,8 +356,18 @@ export class KafkaEventBus implements EventBus {
         partitions.filter(({ offset }) => Number(offset) < 0).map(({ partition }) => partition),
       );
       if (uncommitted.size === 0) continue;
+      const earliest = new Map<number, bigint>();
+      for (const former of formerGroups) {
+        const [theirs] = await persistently(() => admin.fetchOffsets({ groupId: former, topics: [topic] }));
+        for (const { partition, offset } of theirs?.partitions ?? []) {
+          if (!uncommitted.has(partition) || Number(offset) < 0) continue;
+          const at = BigInt(offset);
+          if (at < (earliest.get(partition) ?? at + 1n)) earliest.set(partition, at);
+        }
+      }
       for (const { partition, high } of await persistently(() => admin.fetchTopicOffsets(topic))) {
-        if (uncommitted.has(partition)) starts.push({ topic, partition, offset: high });
+        if (!uncommitted.has(partition)) continue;
+        starts.push({ topic, partition, offset: earliest.get(partition)?.toString() ?? high });
       }
     }
     return starts;

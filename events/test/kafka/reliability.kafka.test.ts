@@ -106,6 +106,72 @@ describe('KafkaEventBus against a real broker', () => {
     expect(new Set(ledger.deliveriesOf(idsOf([...before, ...whileDown])))).toEqual(new Set([1]));
   });
 
+  it('commits what it handled within the commit interval, with no more events coming to carry the commit', async () => {
+    const name = uniqueId('CountCardsOnMemberCardIssued');
+    const ledger = new EffectLedger();
+    await aBus({ commitIntervalMs: 100 }).subscribe(
+      recording(name, ['shelfmark.members.member-card-issued.v1'], ledger),
+    );
+    const producer = aBus();
+    // One at a time, so that each comes in a fetch of its own and ends its batch.
+    const cards = Array.from({ length: 5 }, (_, i) =>
+      aMemberCardIssued(uniqueId('member'), { number: `C-${i}` }),
+    );
+    for (const card of cards) {
+      await producer.publish([card]);
+      await waitFor(() => ledger.has(card.id), 'the card to be counted', DELIVERY_MS);
+    }
+    const admin = new Kafka({
+      clientId: 'shelfmark-events-test-offsets',
+      brokers: kafkaBrokersFromEnv(),
+      logLevel: logLevel.NOTHING,
+    }).admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets('shelfmark.members');
+      const committedToEnd = async () => {
+        const [committed] = await admin.fetchOffsets({ groupId: name, topics: ['shelfmark.members'] });
+        return ends.every(({ partition, high }) => {
+          const offset = committed?.partitions.find((p) => p.partition === partition)?.offset;
+          return offset !== undefined && BigInt(offset) >= BigInt(high);
+        });
+      };
+      // Nothing else is published to the group's partitions: only the pending commit can get there.
+      const deadline = Date.now() + DELIVERY_MS;
+      while (!(await committedToEnd())) {
+        if (Date.now() > deadline) throw new Error('Timed out waiting for the offsets past the last card');
+        await sleep(50);
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
+  it('commits at close what it handled and had not committed yet: nothing is delivered again', async () => {
+    const name = uniqueId('CountCardsOnMemberCardIssued');
+    const ledger = new EffectLedger();
+    const consumer = () => recording(name, ['shelfmark.members.member-card-issued.v1'], ledger);
+    // An interval no test outlasts: past the first, offsets are committed only when the bus closes.
+    const first = aBus({ commitIntervalMs: 600_000 });
+    await first.subscribe(consumer());
+    const producer = aBus();
+    const cards = Array.from({ length: 5 }, (_, i) =>
+      aMemberCardIssued(uniqueId('member'), { number: `C-${i}` }),
+    );
+    for (const card of cards) {
+      await producer.publish([card]);
+      await waitFor(() => ledger.has(card.id), 'the card to be counted', DELIVERY_MS);
+    }
+
+    await first.close();
+    const after = aMemberCardIssued(uniqueId('member'), { number: 'C-after' });
+    await producer.publish([after]);
+    await aBus().subscribe(consumer());
+    await waitFor(() => ledger.has(after.id), 'the card published after the close', DELIVERY_MS);
+
+    expect(ledger.deliveriesOf(idsOf(cards))).toEqual([1, 1, 1, 1, 1]);
+  });
+
   it('shares the partitions between two replicas of a consumer, each event applied once in all', async () => {
     const name = uniqueId('IndexBookOnBookAdded');
     const ledger = new EffectLedger();

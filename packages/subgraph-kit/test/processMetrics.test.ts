@@ -41,6 +41,7 @@ function stuckOutbox(type: string, events: CloudEvent[]): OutboxStore {
 const refusingBus: EventBus = {
   publish: () => Promise.reject(new Error('broker unavailable')),
   subscribe: () => Promise.resolve(),
+  subscribeGroup: () => Promise.resolve(),
   close: () => Promise.resolve(),
 };
 

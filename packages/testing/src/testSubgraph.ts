@@ -79,6 +79,7 @@ export async function startTestSubgraph(
         await bus.publish(events);
       },
       subscribe: (consumer) => bus.subscribe(consumer),
+      subscribeGroup: (group, consumers) => bus.subscribeGroup(group, consumers),
       close: () => bus.close(),
     };
     subgraph = await startSubgraph(definition, {

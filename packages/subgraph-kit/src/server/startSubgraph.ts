@@ -152,14 +152,19 @@ export async function startSubgraph(
   };
   const scheduler = new JobScheduler(definition.jobs?.(runtime) ?? [], clock, logger);
   await definition.onStart?.(runtime);
-  // The consumer's name is its group: prefixed with the subgraph, two contexts that both react to
-  // the same event under the same name never share (and split) one group.
-  for (const consumer of definition.consumers?.(runtime) ?? []) {
-    await options.bus.subscribe({
-      name: `${definition.name}.${consumer.name}`,
-      types: consumer.types,
-      handle: (event) => consumer.handle(event),
-    });
+  // One group for the subgraph's consumers (ADR 26): each event on their topics is fetched and
+  // committed once for all of them. Each keeps its name, prefixed with the subgraph, for its dead
+  // letters, metrics and logs (two contexts may both react to an event under the same name).
+  const consumers = definition.consumers?.(runtime) ?? [];
+  if (consumers.length > 0) {
+    await options.bus.subscribeGroup(
+      definition.name,
+      consumers.map((consumer) => ({
+        name: `${definition.name}.${consumer.name}`,
+        types: consumer.types,
+        handle: (event) => consumer.handle(event),
+      })),
+    );
   }
 
   const metrics = createMetrics(definition.name);

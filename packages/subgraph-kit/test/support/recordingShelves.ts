@@ -55,5 +55,6 @@ export class RecordingBus implements EventBus {
     return Promise.resolve();
   }
   subscribe = () => Promise.resolve();
+  subscribeGroup = () => Promise.resolve();
   close = () => Promise.resolve();
 }

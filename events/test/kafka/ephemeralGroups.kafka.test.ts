@@ -1,10 +1,8 @@
-import { kafkaBrokersFromEnv } from '@shelfmark/local-servers';
-import { Kafka, logLevel } from 'kafkajs';
 import { defineConsumer } from '../../src';
 import type { KafkaEventBus } from '../../src/kafka';
 import { waitFor } from '../support/async';
 import { aBookAdded, uniqueId } from '../support/builders';
-import { aKafkaBus } from './kafkaTestBus';
+import { aKafkaAdmin, aKafkaBus } from './kafkaTestBus';
 
 /** A real broker hands events over asynchronously; this deadline only turns a hang into a failure. */
 const DELIVERY_MS = 30_000;
@@ -15,11 +13,7 @@ const DELIVERY_MS = 30_000;
  */
 describe('KafkaEventBus: ephemeral consumers', () => {
   const buses: KafkaEventBus[] = [];
-  const admin = new Kafka({
-    clientId: 'shelfmark-events-test-admin',
-    brokers: kafkaBrokersFromEnv(),
-    logLevel: logLevel.NOTHING,
-  }).admin();
+  const admin = aKafkaAdmin();
 
   function aBus(): KafkaEventBus {
     const bus = aKafkaBus();

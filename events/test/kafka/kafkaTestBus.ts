@@ -1,4 +1,5 @@
 import { kafkaBrokersFromEnv } from '@shelfmark/local-servers';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import type { Logger } from '../../src';
 import { KafkaEventBus, type KafkaEventBusOptions } from '../../src/kafka';
 import { contractRetryPolicy } from '../busContract';
@@ -48,4 +49,9 @@ export function aKafkaBus(options: Partial<KafkaEventBusOptions> = {}): KafkaEve
     retry: contractRetryPolicy,
     ...options,
   });
+}
+
+/** An admin client of the test broker, to look at groups and offsets as an operator would. */
+export function aKafkaAdmin(clientId = 'shelfmark-events-test-admin'): Admin {
+  return new Kafka({ clientId, brokers: kafkaBrokersFromEnv(), logLevel: logLevel.NOTHING }).admin();
 }

@@ -1,10 +1,8 @@
-import { kafkaBrokersFromEnv } from '@shelfmark/local-servers';
-import { Kafka, logLevel } from 'kafkajs';
 import { defineConsumer, MemoryDeadLetterSink, type EventType } from '../../src';
 import type { KafkaEventBus, KafkaEventBusOptions } from '../../src/kafka';
 import { waitFor } from '../support/async';
 import { aBookAdded, aMemberCardIssued, uniqueId } from '../support/builders';
-import { aKafkaBus } from './kafkaTestBus';
+import { aKafkaAdmin, aKafkaBus } from './kafkaTestBus';
 import { EffectLedger, idsOf } from './ledger';
 
 /** A real broker hands events over asynchronously; this deadline only turns a hang into a failure. */
@@ -17,11 +15,7 @@ const DELIVERY_MS = 30_000;
  */
 describe('KafkaEventBus: the consumers of a process as one group', () => {
   const buses: KafkaEventBus[] = [];
-  const admin = new Kafka({
-    clientId: 'shelfmark-events-test-admin',
-    brokers: kafkaBrokersFromEnv(),
-    logLevel: logLevel.NOTHING,
-  }).admin();
+  const admin = aKafkaAdmin();
 
   function aBus(options: Partial<KafkaEventBusOptions> = {}): KafkaEventBus {
     const bus = aKafkaBus(options);

@@ -13,7 +13,7 @@ import { waitFor } from '../support/async';
 import { aBookAdded, aMemberCardIssued, aPoisonBookAdded, uniqueId } from '../support/builders';
 import { Member } from '../support/Member';
 import { MemoryOutboxStore } from '../support/MemoryOutboxStore';
-import { aKafkaBus, RecordingLogger } from './kafkaTestBus';
+import { aKafkaAdmin, aKafkaBus, RecordingLogger } from './kafkaTestBus';
 import { chunks, EffectLedger, idsOf } from './ledger';
 
 /** A real broker hands events over asynchronously; these deadlines only turn hangs into failures. */
@@ -106,14 +106,11 @@ describe('KafkaEventBus against a real broker', () => {
     expect(new Set(ledger.deliveriesOf(idsOf([...before, ...whileDown])))).toEqual(new Set([1]));
   });
 
-  it('commits what it handled within the commit interval, with no more events coming to carry the commit', async () => {
-    const name = uniqueId('CountCardsOnMemberCardIssued');
-    const ledger = new EffectLedger();
-    await aBus({ commitIntervalMs: 100 }).subscribe(
-      recording(name, ['shelfmark.members.member-card-issued.v1'], ledger),
-    );
-    const producer = aBus();
-    // One at a time, so that each comes in a fetch of its own and ends its batch.
+  /**
+   * Publishes five cards one at a time, each once the last was counted: each comes in a fetch of
+   * its own and ends its batch.
+   */
+  async function cardsOneByOne(producer: KafkaEventBus, ledger: EffectLedger) {
     const cards = Array.from({ length: 5 }, (_, i) =>
       aMemberCardIssued(uniqueId('member'), { number: `C-${i}` }),
     );
@@ -121,11 +118,17 @@ describe('KafkaEventBus against a real broker', () => {
       await producer.publish([card]);
       await waitFor(() => ledger.has(card.id), 'the card to be counted', DELIVERY_MS);
     }
-    const admin = new Kafka({
-      clientId: 'shelfmark-events-test-offsets',
-      brokers: kafkaBrokersFromEnv(),
-      logLevel: logLevel.NOTHING,
-    }).admin();
+    return cards;
+  }
+
+  it('commits what it handled within the commit interval, with no more events coming to carry the commit', async () => {
+    const name = uniqueId('CountCardsOnMemberCardIssued');
+    const ledger = new EffectLedger();
+    await aBus({ commitIntervalMs: 100 }).subscribe(
+      recording(name, ['shelfmark.members.member-card-issued.v1'], ledger),
+    );
+    await cardsOneByOne(aBus(), ledger);
+    const admin = aKafkaAdmin('shelfmark-events-test-offsets');
     await admin.connect();
     try {
       const ends = await admin.fetchTopicOffsets('shelfmark.members');
@@ -155,13 +158,7 @@ describe('KafkaEventBus against a real broker', () => {
     const first = aBus({ commitIntervalMs: 600_000 });
     await first.subscribe(consumer());
     const producer = aBus();
-    const cards = Array.from({ length: 5 }, (_, i) =>
-      aMemberCardIssued(uniqueId('member'), { number: `C-${i}` }),
-    );
-    for (const card of cards) {
-      await producer.publish([card]);
-      await waitFor(() => ledger.has(card.id), 'the card to be counted', DELIVERY_MS);
-    }
+    const cards = await cardsOneByOne(producer, ledger);
 
     await first.close();
     const after = aMemberCardIssued(uniqueId('member'), { number: 'C-after' });

@@ -63,6 +63,9 @@ function memberWithCards(id: string, ...cards: string[]): Member {
 
 const idsOf = (member: Member) => member.outbox.map((event) => event.id);
 
+/** A poll interval no test outlasts: only wakes make passes. */
+const aMinute = 60_000;
+
 /** A store that also tells the relay what was just committed (as MikroOrmOutboxStore does). */
 class WrittenOutboxStore extends MemoryOutboxStore<Member> {
   private written: PendingEvents[] = [];
@@ -95,6 +98,53 @@ describe('OutboxRelay', () => {
   afterEach(async () => {
     await relay?.stop();
     relay = undefined;
+  });
+
+  describe('acknowledgeWoken', () => {
+    it('resolves once the bus accepted the woken events, while they are still being removed from the outbox', async () => {
+      const bus = new RecordingBus();
+      relay = new OutboxRelay([store], bus, { pollIntervalMs: aMinute });
+      const marks = gate();
+      store.holdMarks = marks.opened;
+      const ada = memberWithCards('ada', 'C-1');
+      store.save(ada);
+      relay.wake([store.type]);
+
+      await relay.acknowledgeWoken();
+
+      expect(bus.published).toEqual(idsOf(ada));
+      expect(ada.hasOutbox).toBe(true);
+      // The whole pass is over only once the outbox is emptied.
+      let over = false;
+      const done = relay.publishWoken().then(() => (over = true));
+      await settle();
+      expect(over).toBe(false);
+      marks.open();
+      await done;
+      expect(ada.hasOutbox).toBe(false);
+    });
+
+    it('rejects when the bus refuses, and the events stay for the next pass', async () => {
+      const bus = new RecordingBus((call) => call === 1);
+      relay = new OutboxRelay([store], bus, { pollIntervalMs: aMinute });
+      const ada = memberWithCards('ada', 'C-1');
+      store.save(ada);
+      const events = idsOf(ada);
+      relay.wake([store.type]);
+
+      await expect(relay.acknowledgeWoken()).rejects.toThrow('broker unavailable');
+
+      expect(store.unpublished()).toEqual(events);
+      await relay.publishOnce();
+      expect(bus.published).toEqual(events);
+      expect(store.unpublished()).toEqual([]);
+    });
+
+    it('resolves at once when nothing was woken', async () => {
+      relay = new OutboxRelay([store], new RecordingBus(), { pollIntervalMs: aMinute });
+
+      await expect(relay.acknowledgeWoken()).resolves.toBeUndefined();
+    });
   });
 
   describe('drain', () => {
@@ -239,8 +289,6 @@ describe('OutboxRelay', () => {
   });
 
   describe('start, wake and stop', () => {
-    const aMinute = 60_000;
-
     /** A relay over a store that can say what was written, started, past its first pass (which reads). */
     async function relayOverWrittenStore(
       bus: RecordingBus,

@@ -40,6 +40,22 @@ export interface OutboxStore {
   markPublished(aggregate: PendingEvents['aggregate'], eventIds: readonly string[]): Promise<void>;
 }
 
+/** A pass of the relay: when the bus has acknowledged its events, and when it is over. */
+interface Pass {
+  readonly acknowledged: Promise<void>;
+  readonly done: Promise<number>;
+}
+
+/**
+ * A pass whose caller may wait for either promise, or neither (the loop's passes): a failure is
+ * the caller's to handle when it waits, and never an unhandled rejection when it does not.
+ */
+function passOf(done: Promise<number>, acknowledged: Promise<void>): Pass {
+  done.catch(() => undefined);
+  acknowledged.catch(() => undefined);
+  return { done, acknowledged };
+}
+
 export interface OutboxRelayOptions {
   /** How often to look for events when nobody called {@link OutboxRelay.wake}. */
   readonly pollIntervalMs?: number;
@@ -63,8 +79,8 @@ export class OutboxRelay {
   private running: Promise<void> = Promise.resolve();
   private readonly nudges = new Set<() => void>();
   private woken = false;
-  private pass: Promise<number> | undefined;
-  private nextPass: Promise<number> | undefined;
+  private pass: Pass | undefined;
+  private nextPass: Pass | undefined;
   /** The aggregate types the next pass publishes: those woken since the last pass (all, after a poll). */
   private due = new Set<string>();
   /**
@@ -128,7 +144,7 @@ export class OutboxRelay {
    */
   publishOnce(): Promise<number> {
     this.scanAll();
-    return this.schedulePass();
+    return this.schedulePass().done;
   }
 
   /**
@@ -136,7 +152,31 @@ export class OutboxRelay {
    * call is published when it resolves (by this pass or by the one already under way).
    */
   publishWoken(): Promise<number> {
-    return this.schedulePass();
+    return this.schedulePass().done;
+  }
+
+  /**
+   * Like {@link publishWoken}, but resolves as soon as the bus has acknowledged the events, while
+   * the pass may still be removing them from the outboxes: what a request must wait for before
+   * it answers (its events are in the log). A failure to remove them after that is logged, and
+   * the next pass reads those outboxes again (at least once: their events may be published twice).
+   */
+  acknowledgeWoken(): Promise<void> {
+    const pass = this.schedulePass();
+    let acknowledged = false;
+    pass.acknowledged.then(
+      () => (acknowledged = true),
+      () => undefined,
+    );
+    pass.done.catch((error: unknown) => {
+      // A failure before then is the caller's, through the rejected acknowledgement.
+      if (!acknowledged) return;
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'outbox relay pass failed after its events were acknowledged; the next pass reads the outboxes again',
+      );
+    });
+    return pass.acknowledged;
   }
 
   /** What is still unpublished, per store, and since when (for /metrics; a bounded read). */
@@ -161,17 +201,28 @@ export class OutboxRelay {
     );
   }
 
-  private schedulePass(): Promise<number> {
+  private schedulePass(): Pass {
     if (!this.pass) {
-      this.pass = this.publishPending().finally(() => (this.pass = undefined));
-      return this.pass;
+      let acknowledge: () => void = () => undefined;
+      const acknowledged = new Promise<void>((resolve) => (acknowledge = resolve));
+      const done = this.publishPending(acknowledge).finally(() => (this.pass = undefined));
+      // Settled either way: a pass that fails before every publication is acknowledged fails both.
+      const pass = passOf(done, Promise.race([acknowledged, done.then(() => undefined)]));
+      this.pass = pass;
+      return pass;
     }
-    this.nextPass ??= this.pass
-      .catch(() => 0)
-      .then(() => {
-        this.nextPass = undefined;
-        return this.schedulePass();
-      });
+    if (!this.nextPass) {
+      const next = this.pass.done
+        .catch(() => 0)
+        .then(() => {
+          this.nextPass = undefined;
+          return this.schedulePass();
+        });
+      this.nextPass = passOf(
+        next.then((pass) => pass.done),
+        next.then((pass) => pass.acknowledged),
+      );
+    }
     return this.nextPass;
   }
 
@@ -182,16 +233,36 @@ export class OutboxRelay {
     }
   }
 
-  private async publishPending(): Promise<number> {
+  /**
+   * One pass: reads what each due store has (or was handed), then publishes it aggregate by
+   * aggregate, marking each published once the bus accepted it. `acknowledge` is called once the
+   * bus has accepted the last of them, before the last is marked.
+   */
+  private async publishPending(acknowledge: () => void): Promise<number> {
     const due = this.due;
     const scan = this.scan;
     this.due = new Set();
     this.scan = new Set();
+    const batches: { store: OutboxStore; batch: PendingEvents[]; written: boolean }[] = [];
+    try {
+      for (const store of this.stores) {
+        if (!due.has(store.type)) continue;
+        const written = scan.has(store.type) ? undefined : store.takeWritten?.(this.batchSize);
+        const batch = written ?? (await store.pending(this.batchSize));
+        batches.push({ store, batch, written: written !== undefined });
+      }
+    } catch (error) {
+      // Not read, or handed over and not published: the next pass reads those outboxes.
+      for (const type of due) {
+        this.due.add(type);
+        this.scan.add(type);
+      }
+      throw error;
+    }
+    const last = batches.findLast(({ batch }) => batch.length > 0)?.batch.at(-1);
+    if (!last) acknowledge();
     let published = 0;
-    for (const store of this.stores) {
-      if (!due.has(store.type)) continue;
-      const written = scan.has(store.type) ? undefined : store.takeWritten?.(this.batchSize);
-      const batch = written ?? (await store.pending(this.batchSize));
+    for (const [index, { store, batch, written }] of batches.entries()) {
       // A full batch may not be all: the next pass looks at this store again, the same way.
       if (batch.length >= this.batchSize) {
         this.due.add(store.type);
@@ -201,6 +272,7 @@ export class OutboxRelay {
         for (const pending of batch) {
           await tracePublication(store.type, pending.events, () => this.bus.publish(pending.events));
           notifyPublished(pending.events);
+          if (pending === last) acknowledge();
           await store.markPublished(
             pending.aggregate,
             pending.events.map((e) => e.id),
@@ -208,9 +280,12 @@ export class OutboxRelay {
           published += pending.events.length;
         }
       } catch (error) {
-        // What this batch did not get through is still in the outbox: the next pass reads it there.
-        this.due.add(store.type);
-        this.scan.add(store.type);
+        // What did not get through, here and in the stores not reached, is still in the outbox:
+        // the next pass reads it there.
+        for (const { store: left } of batches.slice(index)) {
+          this.due.add(left.type);
+          this.scan.add(left.type);
+        }
         throw error;
       }
     }

@@ -10,6 +10,8 @@ export class MemoryOutboxStore<A extends AggregateRoot & { readonly id: string }
   readonly pendingCalls: number[] = [];
   /** When set, `pending` reads the outboxes at once but answers only once this resolves. */
   holdPending: Promise<void> | undefined;
+  /** When set, `markPublished` writes only once this resolves. */
+  holdMarks: Promise<void> | undefined;
   private markFailures = 0;
 
   constructor(private readonly aggregateType: string) {}
@@ -40,13 +42,13 @@ export class MemoryOutboxStore<A extends AggregateRoot & { readonly id: string }
     return pending;
   }
 
-  markPublished(aggregate: PendingEvents['aggregate'], eventIds: readonly string[]): Promise<void> {
+  async markPublished(aggregate: PendingEvents['aggregate'], eventIds: readonly string[]): Promise<void> {
+    if (this.holdMarks) await this.holdMarks;
     if (this.markFailures > 0) {
       this.markFailures -= 1;
-      return Promise.reject(new Error(`could not write ${aggregate.type} ${aggregate.id}`));
+      throw new Error(`could not write ${aggregate.type} ${aggregate.id}`);
     }
     this.aggregates.get(aggregate.id)?.markPublished(eventIds);
-    return Promise.resolve();
   }
 
   /** Every event still waiting in an outbox. */

@@ -76,7 +76,9 @@ export interface SubgraphOptions {
   /**
    * Publish a mutation's events before answering it. With the in-process bus that means the
    * other contexts have applied them too, so a client that adds a book and then its copies never
-   * races the bus (the embedded default). Over Kafka it only waits for the broker's ack.
+   * races the bus (the embedded default). Over Kafka it only waits for the broker's ack. Either
+   * way the answer does not wait for the events to be removed from the outbox afterwards
+   * (`OutboxRelay.acknowledgeWoken`).
    */
   readonly publishBeforeResponding?: boolean;
   /** Defaults to the system clock. */
@@ -272,7 +274,7 @@ function publishBeforeResponding(relay: OutboxRelay): ApolloServerPlugin<Subgrap
     requestDidStart: () =>
       Promise.resolve({
         async willSendResponse({ operation }) {
-          if (operation?.operation === OperationTypeNode.MUTATION) await relay.publishWoken();
+          if (operation?.operation === OperationTypeNode.MUTATION) await relay.acknowledgeWoken();
         },
       }),
   };

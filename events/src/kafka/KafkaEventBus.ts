@@ -350,6 +350,14 @@ export class KafkaEventBus implements EventBus {
     const admin = this.requireAdmin();
     // Just after a broker starts, the group coordinator may still be loading: ask again.
     const committed = await persistently(() => admin.fetchOffsets({ groupId, topics: [...topics] }));
+    // What the former groups committed: asked once each, for every topic, and only if needed.
+    let theirs: Promise<Awaited<ReturnType<Admin['fetchOffsets']>>[]> | undefined;
+    const formerOffsets = () =>
+      (theirs ??= Promise.all(
+        formerGroups.map((former) =>
+          persistently(() => admin.fetchOffsets({ groupId: former, topics: [...topics] })),
+        ),
+      ));
     const starts: StartOffset[] = [];
     for (const { topic, partitions } of committed) {
       const uncommitted = new Set(
@@ -357,9 +365,8 @@ export class KafkaEventBus implements EventBus {
       );
       if (uncommitted.size === 0) continue;
       const earliest = new Map<number, bigint>();
-      for (const former of formerGroups) {
-        const [theirs] = await persistently(() => admin.fetchOffsets({ groupId: former, topics: [topic] }));
-        for (const { partition, offset } of theirs?.partitions ?? []) {
+      for (const former of formerGroups.length > 0 ? await formerOffsets() : []) {
+        for (const { partition, offset } of former.find((t) => t.topic === topic)?.partitions ?? []) {
           if (!uncommitted.has(partition) || Number(offset) < 0) continue;
           const at = BigInt(offset);
           if (at < (earliest.get(partition) ?? at + 1n)) earliest.set(partition, at);

@@ -17,7 +17,10 @@ const base = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // web/ has its own runner (Vitest, for Vue components): `npm test -w web`.
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/web/'],
-  setupFilesAfterEnv: ['<rootDir>/packages/testing/jest/testCeiling.js'],
+  setupFilesAfterEnv: [
+    '<rootDir>/packages/testing/jest/testCeiling.js',
+    '<rootDir>/packages/testing/jest/stopLaunchers.ts',
+  ],
 };
 
 /*

@@ -1,4 +1,11 @@
-import { endpointOf, exitOf, graphqlClient, spawnShelfmark, tempDir } from '@shelfmark/testing';
+import {
+  endpointOf,
+  exitOf,
+  graphqlClient,
+  killLaunchers,
+  spawnShelfmark,
+  tempDir,
+} from '@shelfmark/testing';
 
 /** The launcher as `npm start` runs it, outside jest's NODE_ENV=test. */
 const launch = (env: Record<string, string>) =>
@@ -25,5 +32,16 @@ describe('npm start', () => {
     const started = launch({ PORT: 'eighty', SHELFMARK_DATA_DIR: dir.path });
     expect((await exitOf(started)).code).toBe(1);
     expect(started.output()).toMatch(/Invalid configuration:\n- PORT: /);
+  });
+
+  // A test that fails before stopping its launcher must not hold the test run open: the jest
+  // set-up (packages/testing/jest/stopLaunchers.ts) calls killLaunchers after each file.
+  it('leaves no launcher running once killLaunchers has run', async () => {
+    const left = launch({ PORT: '0', SHELFMARK_DATA_DIR: dir.path });
+    await endpointOf(left);
+    const exit = exitOf(left);
+    expect(await killLaunchers()).toBe(1);
+    expect(await exit).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(await killLaunchers()).toBe(0);
   });
 });

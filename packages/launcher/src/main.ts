@@ -2,10 +2,10 @@
 import '@shelfmark/telemetry/register';
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { loadConfig } from './config';
+import { loadConfig, type EmbeddedConfig } from './config';
 import { DEMO_ACCOUNTS_FILE, openDemo, seedIfNeeded, withDemoLibrarian, type Demo } from './demo';
 import { onShutdown } from './shutdown';
-import { startEmbedded } from './startEmbedded';
+import { startEmbedded, type EmbeddedShelfmark } from './startEmbedded';
 import { prepareWebApp } from './web';
 
 /** `npm start`: the whole library in one process, on embedded defaults. */
@@ -26,21 +26,40 @@ async function main() {
   );
   if (demo) await seed(shelfmark.url, config.dataDir, demo);
 
-  console.log(`\nShelfmark is running (${Date.now() - started} ms): ${shelfmark.url}`);
-  if (web) console.log(`  The app:        ${new URL('/', shelfmark.url).href}`);
-  if (config.playground) console.log(`  The playground: ${shelfmark.url} (open it in a browser)`);
-  if (demo) printSignIns(demo, config.dataDir);
+  console.log(banner(shelfmark, config, Date.now() - started, web !== undefined, demo).join('\n'));
+}
+
+/**
+ * What `npm start` prints once the library is serving, written at once: a reader of the output (a
+ * person, a script waiting for the endpoint) never sees the first line without the rest.
+ */
+function banner(
+  shelfmark: EmbeddedShelfmark,
+  config: EmbeddedConfig,
+  tookMs: number,
+  servesWebApp: boolean,
+  demo: Demo | undefined,
+): string[] {
   // Where mail to readers goes; never the SMTP URL itself, which may hold a password.
   const mail = shelfmark.notifications.mailFolder
     ? `as .eml files in ${shelfmark.notifications.mailFolder}`
     : 'over SMTP (SMTP_URL)';
-  console.log(`Mail to readers goes ${mail}.`);
-  console.log(`Data lives in ${config.dataDir}. Press Ctrl-C to stop.\n`);
-  if (!config.admin) {
-    console.log(
-      'No admin account configured: set SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD to create one.\n',
-    );
-  }
+  return [
+    '',
+    `Shelfmark is running (${tookMs} ms): ${shelfmark.url}`,
+    ...(servesWebApp ? [`  The app:        ${new URL('/', shelfmark.url).href}`] : []),
+    ...(config.playground ? [`  The playground: ${shelfmark.url} (open it in a browser)`] : []),
+    ...(demo ? signIns(demo, config.dataDir) : []),
+    `Mail to readers goes ${mail}.`,
+    `Data lives in ${config.dataDir}. Press Ctrl-C to stop.`,
+    '',
+    ...(config.admin
+      ? []
+      : [
+          'No admin account configured: set SHELFMARK_ADMIN_EMAIL and SHELFMARK_ADMIN_PASSWORD to create one.',
+          '',
+        ]),
+  ];
 }
 
 /**
@@ -67,15 +86,15 @@ async function seed(url: string, dataDir: string, demo: Demo) {
   }
 }
 
-function printSignIns({ accounts }: Demo, dataDir: string) {
+function signIns({ accounts }: Demo, dataDir: string): string[] {
   const [reader] = accounts.readers;
-  console.log('Demo library: sign in as');
-  console.log(`  librarian  ${accounts.librarian.email}  password ${accounts.librarian.password}`);
-  if (reader) console.log(`  reader     ${reader.email}  password ${reader.password}`);
-  console.log(
+  return [
+    'Demo library: sign in as',
+    `  librarian  ${accounts.librarian.email}  password ${accounts.librarian.password}`,
+    ...(reader ? [`  reader     ${reader.email}  password ${reader.password}`] : []),
     `  (random passwords of this data folder, kept in ${join(dataDir, DEMO_ACCOUNTS_FILE)}; ` +
       'SHELFMARK_DEMO=false starts a new data folder empty)',
-  );
+  ];
 }
 
 main().catch((error: unknown) => {

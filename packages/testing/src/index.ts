@@ -9,6 +9,7 @@ export {
   endpointOf,
   exitOf,
   isbnFor,
+  killLaunchers,
   spawnShelfmark,
   type Exit,
   type ShelfmarkProcess,

@@ -33,17 +33,44 @@ export function spawnShelfmark(
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   return { child, output: () => output };
 }
 
+/** Launchers not yet exited, whoever started them. */
+const running = new Set<ChildProcessWithoutNullStreams>();
+
 /**
- * The router's endpoint once the launcher prints it; fails with its output if the process exits
- * first, or never prints it (the ceiling is far above a start-up on a loaded machine).
+ * Kills (SIGKILL) every launcher still running and waits for each to exit. A test that fails before
+ * stopping its launcher would otherwise leave a process holding the test run open; the jest set-up
+ * (`jest/stopLaunchers.ts`) calls this after each test file.
+ */
+export async function killLaunchers(): Promise<number> {
+  const left = [...running];
+  await Promise.all(
+    left.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          if (!child.kill('SIGKILL') && child.exitCode !== null) resolve();
+        }),
+    ),
+  );
+  return left.length;
+}
+
+/**
+ * The router's endpoint once the launcher has printed its banner (all of it: callers read the
+ * sign-ins and paths it lists); fails with its output if the process exits first, or never prints
+ * it (the ceiling is far above a start-up on a loaded machine).
  */
 export async function endpointOf(started: ShelfmarkProcess, timeoutMs = 120_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const match = /Shelfmark is running \(\d+ ms\): (\S+)/.exec(started.output());
+    const match = /Shelfmark is running \(\d+ ms\): (\S+)[\s\S]*Press Ctrl-C to stop\./.exec(
+      started.output(),
+    );
     if (match?.[1]) return match[1];
     if (started.child.exitCode !== null || started.child.signalCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 50));

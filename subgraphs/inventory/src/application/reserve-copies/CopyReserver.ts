@@ -66,14 +66,19 @@ export class CopyReserver {
   async reserve({ borrowId, memberId, bookIds, deadline }: ReserveCopies): Promise<CopyReservation[]> {
     if (borrowId.trim() === '') throw new InvalidInput('borrowId', 'The borrow request needs an id.');
     checkBookIds(bookIds);
-    const earlier = new Map((await this.copies().byBorrow(borrowId)).map((copy) => [copy.bookId, copy]));
-    // A first look at each book's free copies, before anything is written. A book with one is a
-    // book inventory knows (copies are only added to known books, and none is forgotten), so
-    // only the books without any are looked up: unknown (NOT_FOUND, before anything is
-    // reserved) or none free.
+    // What an earlier call for this borrow reserved, and a first look at each book's free copies,
+    // read at once, before anything is written (a first call, by far the most common, has nothing
+    // earlier; a repeated one merely looked in vain). A book with a free copy is a book inventory
+    // knows (copies are only added to known books, and none is forgotten), so only the books
+    // without any are looked up: unknown (NOT_FOUND, before anything is reserved) or none free.
+    const [reservedEarlier, ...firstLooks] = await Promise.all([
+      this.copies().byBorrow(borrowId),
+      ...bookIds.map((bookId) => this.look(bookId, memberId)),
+    ]);
+    const earlier = new Map(reservedEarlier.map((copy) => [copy.bookId, copy]));
     const looks = new Map<string, Look>();
-    for (const bookId of bookIds) {
-      if (!earlier.has(bookId)) looks.set(bookId, await this.look(bookId, memberId));
+    for (const [i, bookId] of bookIds.entries()) {
+      if (!earlier.has(bookId)) looks.set(bookId, firstLooks[i]!);
     }
     const bare = [...looks].filter(([, look]) => look.candidates.length === 0).map(([bookId]) => bookId);
     const titles = bare.length > 0 ? await this.titlesOf(bare) : new Map<string, string>();

@@ -140,6 +140,31 @@ describe('OutboxRelay', () => {
       expect(store.unpublished()).toEqual([]);
     });
 
+    it('logs a removal that fails after the acknowledgement once per pass, however many requests waited', async () => {
+      const logger = warningsLogger();
+      relay = new OutboxRelay([store], new RecordingBus(), { pollIntervalMs: aMinute, logger });
+      // A pass under way (reading an empty outbox): the requests below all wait for the next one.
+      const reading = gate();
+      store.holdPending = reading.opened;
+      const under = relay.publishOnce();
+      const ada = memberWithCards('ada', 'C-1');
+      store.save(ada);
+      relay.wake([store.type]);
+      const waiting = [relay.acknowledgeWoken(), relay.acknowledgeWoken(), relay.acknowledgeWoken()];
+      store.failMarkPublished();
+      store.holdPending = undefined;
+      reading.open();
+      await under;
+
+      await Promise.all(waiting);
+      await waitFor(() => logger.warnings.length > 0, 'the failed removal to be logged');
+      await settle();
+      expect(logger.warnings).toEqual([
+        'outbox relay pass failed after its events were acknowledged; the next pass reads the outboxes again',
+      ]);
+      expect(store.unpublished()).toEqual(idsOf(ada));
+    });
+
     it('resolves at once when nothing was woken', async () => {
       relay = new OutboxRelay([store], new RecordingBus(), { pollIntervalMs: aMinute });
 

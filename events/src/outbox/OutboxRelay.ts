@@ -162,21 +162,7 @@ export class OutboxRelay {
    * the next pass reads those outboxes again (at least once: their events may be published twice).
    */
   acknowledgeWoken(): Promise<void> {
-    const pass = this.schedulePass();
-    let acknowledged = false;
-    pass.acknowledged.then(
-      () => (acknowledged = true),
-      () => undefined,
-    );
-    pass.done.catch((error: unknown) => {
-      // A failure before then is the caller's, through the rejected acknowledgement.
-      if (!acknowledged) return;
-      this.logger.warn(
-        { err: error instanceof Error ? error.message : String(error) },
-        'outbox relay pass failed after its events were acknowledged; the next pass reads the outboxes again',
-      );
-    });
-    return pass.acknowledged;
+    return this.schedulePass().acknowledged;
   }
 
   /** What is still unpublished, per store, and since when (for /metrics; a bounded read). */
@@ -260,7 +246,8 @@ export class OutboxRelay {
       throw error;
     }
     const last = batches.findLast(({ batch }) => batch.length > 0)?.batch.at(-1);
-    if (!last) acknowledge();
+    let acknowledged = !last;
+    if (acknowledged) acknowledge();
     let published = 0;
     for (const [index, { store, batch, written }] of batches.entries()) {
       // A full batch may not be all: the next pass looks at this store again, the same way.
@@ -272,7 +259,10 @@ export class OutboxRelay {
         for (const pending of batch) {
           await tracePublication(store.type, pending.events, () => this.bus.publish(pending.events));
           notifyPublished(pending.events);
-          if (pending === last) acknowledge();
+          if (pending === last) {
+            acknowledged = true;
+            acknowledge();
+          }
           await store.markPublished(
             pending.aggregate,
             pending.events.map((e) => e.id),
@@ -285,6 +275,13 @@ export class OutboxRelay {
         for (const { store: left } of batches.slice(index)) {
           this.due.add(left.type);
           this.scan.add(left.type);
+        }
+        // Once acknowledged, the requests waiting on this pass have answered: nobody else hears of it.
+        if (acknowledged) {
+          this.logger.warn(
+            { err: error instanceof Error ? error.message : String(error) },
+            'outbox relay pass failed after its events were acknowledged; the next pass reads the outboxes again',
+          );
         }
         throw error;
       }

@@ -49,9 +49,11 @@ describe('mail to readers on embedded defaults, through the router', () => {
     expect(receipt.text).toContain(`Please return it by ${due}.`);
     expect(receipt.html).toContain(`<strong>Dune</strong>`);
     expect(receipt.html).toContain(`<strong>${due}</strong>`);
-    expect(await library.shelfmark.notifications.mails.countByStatus()).toMatchObject({
-      PENDING: 0,
-      DEAD: 0,
+    // Each file is written before its mail is marked SENT: wait for the marks, not for luck.
+    const counts = await waitFor(async () => {
+      const byStatus = await library.shelfmark.notifications.mails.countByStatus();
+      return byStatus.PENDING === 0 ? byStatus : undefined;
     });
+    expect(counts).toMatchObject({ PENDING: 0, DEAD: 0 });
   });
 });

@@ -199,6 +199,21 @@ describe('the router under hostile and careless clients', () => {
       });
     });
 
+    it('regression: one alias repeated thousands of times gets the limit and sentences, never a bare "Validation aborted."', async () => {
+      // The same response name over and over: graphql-js gives up comparing them (quadratic).
+      const answer = await post({ query: `{ ${'a: __typename '.repeat(2000)}}` });
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors![0]!.extensions).toMatchObject({
+        code: 'OPERATION_LIMIT_EXCEEDED',
+        limit: 'aliases',
+      });
+      for (const error of answer.body.errors!) {
+        expect(['OPERATION_LIMIT_EXCEEDED', 'GRAPHQL_VALIDATION_FAILED']).toContain(error.extensions?.code);
+        expect(error.message).not.toBe('Validation aborted.');
+        expect(error.message).toMatch(/\b(alias|aliases|fields)\b.*\./);
+      }
+    });
+
     it('allows aliases up to the limit', async () => {
       const answer = await post({ query: `{ ${aliases(30, '__typename')} }` });
       expect(answer.status).toBe(200);

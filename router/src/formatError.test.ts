@@ -44,4 +44,14 @@ describe('the router error boundary', () => {
     const noCode = { message: 'Unexpected thing' };
     expect(production(noCode).extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
   });
+
+  it('says what to change when graphql-js gives up validating an operation', () => {
+    const aborted = { message: 'Validation aborted.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(production(aborted)).toEqual({
+      message: expect.stringMatching(/fewer fields, aliases or fragment spreads/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const other = { message: 'Cannot query field "x" on type "Query".', extensions: aborted.extensions };
+    expect(production(other)).toEqual(other);
+  });
 });

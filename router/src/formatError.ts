@@ -16,6 +16,11 @@ const GRAPHQL_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** What graphql-js says when a document is too costly to validate, and what the client reads. */
+const VALIDATION_ABORTED = 'Validation aborted.';
+const TOO_LARGE_TO_CHECK =
+  'This operation repeats too many fields or fragments to be checked. Ask for fewer fields, aliases or fragment spreads.';
+
 /**
  * The router's error boundary. Subgraphs already speak in stable codes; the router keeps those,
  * turns a subgraph it could not reach into SERVICE_UNAVAILABLE naming that subgraph, and in
@@ -33,6 +38,15 @@ export function createRouterErrorFormatter(logger: Logger, production: boolean) 
     }
     const extensions = formatted.extensions ?? {};
     const code = typeof extensions['code'] === 'string' ? extensions['code'] : undefined;
+    // graphql-js gives up on a document whose fields or fragments would take too long to compare
+    // (thousands of repeated fields) with a bare "Validation aborted.": say what to change.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === VALIDATION_ABORTED) {
+      return {
+        message: TOO_LARGE_TO_CHECK,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code },
+      };
+    }
     const serviceName = typeof extensions['serviceName'] === 'string' ? extensions['serviceName'] : undefined;
     if (code && (PUBLIC_CODES.has(code) || GRAPHQL_CODES.has(code))) {
       const { exception: _exception, stacktrace: _stacktrace, ...safe } = extensions;

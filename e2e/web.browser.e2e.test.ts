@@ -293,10 +293,16 @@ describe('the web app in a browser', () => {
   });
 
   it('moves the ranking board live, announcing the change politely', async () => {
+    const hub = library.shelfmark.router.subscriptions;
+    const runsBefore = hub.runs;
     await watcher.goto(appUrl('/ranking'));
     const board = watcher.getByRole('list', { name: 'Ranking' });
     // Moby-Dick was borrowed twice, Pride and Prejudice once, Frankenstein never.
     await board.getByRole('listitem').first().filter({ hasText: 'Moby-Dick' }).waitFor();
+    // The board is the query's answer; the live subscription is opened beside it, and a borrow the
+    // router hears before it holds the subscriber pushes nothing to it. Wait until it is open: a
+    // new ranking subscription runs its query once for a baseline (nothing else runs meanwhile).
+    await until(() => hub.runs > runsBefore);
     expect(await board.getByRole('listitem').filter({ hasText: 'Frankenstein' }).count()).toBe(0);
     await watcher.getByRole('button', { name: 'Wall display' }).click();
     await watcher.getByRole('button', { name: 'Leave wall display' }).waitFor();

@@ -87,7 +87,15 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
       input: { email: `${name.toLowerCase()}@cluster.test`, password: 'reader password', name },
     });
     expect(registered.errors).toBeUndefined();
-    return registered.data!.registerMember.token;
+    const token = registered.data!.registerMember.token;
+    // registerMember answers once Kafka has member-registered; loans consumes it moments later, and
+    // a borrow in between is refused MEMBER_UNKNOWN (docs/adr/0010-who-may-act.md). Loans knows the
+    // member once it can say whether they may borrow (null until then).
+    await eventually(
+      () => request<{ me: { canBorrow: boolean | null } | null }>('{ me { canBorrow } }', {}, { token }),
+      (r) => typeof r.data?.me?.canBorrow === 'boolean',
+    );
+    return token;
   };
 
   it('lets members borrow, renew, return, hold and cancel across the processes', async () => {

@@ -37,6 +37,11 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
   });
   afterAll(() => suite?.close());
 
+  it('starts without logging an error', () => {
+    // Pino's levels: 50 error, 60 fatal. Warnings are allowed (e.g. an operator's choice noted).
+    expect(suite.log.filter((line) => /"level":(50|60)\b/.test(line))).toEqual([]);
+  });
+
   it('lets the admin add a book and copies that one query then shows across two processes', async () => {
     const login = await request(Login, ADMIN);
     expect(login.errors).toBeUndefined();

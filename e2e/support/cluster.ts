@@ -7,6 +7,8 @@ export interface SuiteCluster {
   readonly request: GraphQLRequest;
   /** SHELFMARK_DATA_DIR: keys, and the mail folder (`<dataDir>/mail`). */
   readonly dataDir: string;
+  /** Every line the processes printed (at `LOG_LEVEL=warn`: warnings and errors), `[name] {json}`. */
+  readonly log: readonly string[];
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startSuiteCluster(options: {
     cluster,
     request: graphqlClient(cluster.url),
     dataDir: dir.path,
+    log,
     close: async () => {
       await cluster.close();
       dir.cleanup();

@@ -31,7 +31,7 @@ const ROWS = [
 async function main() {
   console.log(`Shelfmark book page benchmark — ${SECONDS} s per row, ${CONNECTIONS} connections`);
   console.log(
-    `machine: ${machine()}; load average ${loadavg()
+    `machine: ${await machine()}; load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}\n`,
   );

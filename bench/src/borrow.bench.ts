@@ -47,7 +47,7 @@ interface System {
 async function main() {
   console.log(`Shelfmark borrowBooks benchmark — ${SECONDS} s per row, ${CONNECTIONS} connections`);
   console.log(
-    `machine: ${machine()}; load average ${loadavg()
+    `machine: ${await machine()}; load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}\n`,
   );

@@ -67,7 +67,7 @@ async function measure(name: string, bus: EventBus, open?: () => void) {
 
 async function main() {
   console.log(`Shelfmark event bus benchmark — ${EVENTS} events, ${BATCH} per publish, one consumer`);
-  console.log(`machine: ${machine()}\n`);
+  console.log(`machine: ${await machine()}\n`);
 
   const inProcess = new InProcessEventBus({ deadLetters: new MemoryDeadLetterSink() });
   await measure('in-process', inProcess, () => inProcess.open());

@@ -72,7 +72,7 @@ async function main() {
     console.log(
       `Shelfmark router benchmark — embedded (npm start) in its own process, ${SECONDS} s per run, ${CONNECTIONS} connections`,
     );
-    console.log(`machine: ${machine()}\n`);
+    console.log(`machine: ${await machine()}\n`);
     const base = {
       url: shelfmark.url,
       method: 'POST' as const,

@@ -103,7 +103,7 @@ async function main() {
       `poll every ${POLL_MS} ms, fan-out ${FAN_OUT.join(' / ') || 'off'} (cluster: ${CLUSTER_FAN_OUT.join(' / ') || 'off'})`,
   );
   console.log(
-    `machine: ${machine()}, load average ${loadavg()
+    `machine: ${await machine()}, load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}\n`,
   );

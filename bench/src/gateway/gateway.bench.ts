@@ -102,7 +102,7 @@ async function main() {
       `Gateway benchmark — The Guild's nested query (${(answers[0]!.bytes / 1000).toFixed(1)} kB answer, equal from every gateway), ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds, alternating`,
     );
     console.log(
-      `machine: ${machine()}; load average before: ${loadavg()
+      `machine: ${await machine()}; load average before: ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}\n`,
     );

@@ -448,4 +448,27 @@ describe('the web app in a browser', () => {
     expect(wider).toEqual([]);
     await narrow.close();
   });
+
+  it('keeps the brand and the session on one row on a phone, the sections below them', async () => {
+    const narrow = await newContext({
+      viewport: { width: 360, height: 740 },
+      storageState: await readerContext.storageState(),
+    });
+    const phone = await newPage(narrow);
+    await phone.goto(appUrl('/ranking'));
+    const signOut = phone.getByRole('button', { name: 'Sign out' });
+    await signOut.waitFor();
+    const box = async (of: typeof signOut) => (await of.boundingBox())!;
+    const brand = await box(phone.getByRole('link', { name: 'Shelfmark', exact: true }));
+    const session = await box(signOut);
+    const sections = await box(phone.getByRole('navigation', { name: 'Main' }));
+    // One row: their heights overlap. The sections start below both.
+    expect(session.y).toBeLessThan(brand.y + brand.height);
+    expect(brand.y).toBeLessThan(session.y + session.height);
+    expect(sections.y).toBeGreaterThanOrEqual(
+      Math.max(brand.y + brand.height, session.y + session.height) - 1,
+    );
+    await screenshot(phone, 'header-360px');
+    await narrow.close();
+  });
 });

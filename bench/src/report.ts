@@ -76,8 +76,10 @@ export async function machine(): Promise<string> {
  * `script`, single-threaded JavaScript like a server's (short-lived objects, JSON, hashing);
  * `loopback`, 500 round trips of 512 bytes over a TCP socket on 127.0.0.1, the kernel's part of
  * every message between processes. A shared VM's speed drifts during a day — this one's by up to
- * 3× — and every figure of a run drifts with it: two runs' figures compare only when their probes
- * are close. A comparison within one run (alternating rows, a baseline) needs no probe.
+ * 3× — and every figure of a run drifts with it. The probes, taken on a quiet machine, catch some
+ * of that drift, not all: probes far apart show two runs are not comparable, close ones do not
+ * prove they are (docs/benchmarks.md). A comparison within one run (alternating rows, a baseline)
+ * needs no probe.
  */
 export async function speedProbes(): Promise<{ script: number; loopback: number }> {
   const script = median(await timed(25, scriptWork));

@@ -18,7 +18,7 @@ import {
   ReturnLoan,
   SearchBooks,
 } from './operations';
-import { startSuiteCluster, type SuiteCluster } from './support/cluster';
+import { startSuiteCluster, untilLoansKnows, type SuiteCluster } from './support/cluster';
 
 const ADMIN = { email: 'admin@cluster.test', password: 'cluster admin password' };
 
@@ -93,13 +93,7 @@ describe('Shelfmark as a cluster of processes over Kafka and MongoDB', () => {
     });
     expect(registered.errors).toBeUndefined();
     const token = registered.data!.registerMember.token;
-    // registerMember answers once Kafka has member-registered; loans consumes it moments later, and
-    // a borrow in between is refused MEMBER_UNKNOWN (docs/adr/0010-who-may-act.md). Loans knows the
-    // member once it can say whether they may borrow (null until then).
-    await eventually(
-      () => request<{ me: { canBorrow: boolean | null } | null }>('{ me { canBorrow } }', {}, { token }),
-      (r) => typeof r.data?.me?.canBorrow === 'boolean',
-    );
+    await untilLoansKnows(request, token);
     return token;
   };
 

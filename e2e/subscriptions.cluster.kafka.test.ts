@@ -4,6 +4,7 @@ import { graphqlClient, isbnFor, tempDir, type GraphQLRequest } from '@shelfmark
 import type { Client } from 'graphql-ws';
 import { Kafka, logLevel } from 'kafkajs';
 import { AddBook, AddCopies, BorrowBooks, Login, RegisterMember, ReturnLoan } from './operations';
+import { untilLoansKnows } from './support/cluster';
 import { listen, subscriberCount, until, wsClient, type Payload, type Stream } from './support/subscribers';
 
 const ADMIN = { email: 'admin@replicas.test', password: 'replicas admin password' };
@@ -125,16 +126,7 @@ describe('Cluster shape: subscriptions on two router replicas fed from Kafka', (
     });
     expect(registered.errors).toBeUndefined();
     const reader = registered.data!.registerMember.token;
-    // Loans learns the member from member-registered through Kafka, moments after registerMember
-    // answers; a borrow before that is refused MEMBER_UNKNOWN (docs/adr/0010-who-may-act.md).
-    await until(async () => {
-      const known = await request<{ me: { canBorrow: boolean | null } | null }>(
-        '{ me { canBorrow } }',
-        {},
-        { token: reader },
-      );
-      return typeof known.data?.me?.canBorrow === 'boolean';
-    });
+    await untilLoansKnows(request, reader);
     const borrowed = await request(BorrowBooks, { bookIds: [bookId] }, { token: reader });
     expect(borrowed.errors).toBeUndefined();
     await until(() => streams.every((stream) => stream.messages.length >= 3));

@@ -1,5 +1,5 @@
 import { loadClusterConfig, startCluster, type RunningCluster } from '@shelfmark/launcher/cluster';
-import { graphqlClient, tempDir, type GraphQLRequest } from '@shelfmark/testing';
+import { eventually, graphqlClient, tempDir, type GraphQLRequest } from '@shelfmark/testing';
 
 /** `npm run start:cluster` for one suite, and what the suite needs of it. */
 export interface SuiteCluster {
@@ -56,4 +56,17 @@ export async function startSuiteCluster(options: {
       dir.cleanup();
     },
   };
+}
+
+/**
+ * Resolves once loans knows the member behind `token`. registerMember answers once Kafka has
+ * member-registered; loans consumes it moments later, and a borrow in between is refused
+ * MEMBER_UNKNOWN (docs/adr/0010-who-may-act.md). Loans knows the member once it can say whether
+ * they may borrow (`canBorrow` is null until then).
+ */
+export async function untilLoansKnows(request: GraphQLRequest, token: string): Promise<void> {
+  await eventually(
+    () => request<{ me: { canBorrow: boolean | null } | null }>('{ me { canBorrow } }', {}, { token }),
+    (answer) => typeof answer.data?.me?.canBorrow === 'boolean',
+  );
 }
